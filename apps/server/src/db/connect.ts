@@ -1,0 +1,56 @@
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import type { Database } from './database.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/** An open database: the Kysely handle plus what backups and health checks need. */
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** The raw better-sqlite3 handle (for online backups); null on PostgreSQL. */
+  sqlite: SqliteDatabase.Database | null;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+// COUNT(*) and BIGINT come back as strings from pg; ours always fit in a JS number.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+/** Open `sqlite:<file>` (or `sqlite::memory:`) or `postgres://…`. */
+export function openDatabase(url: string, opts: { poolSize?: number } = {}): DatabaseHandle {
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length);
+    if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    const raw = new SqliteDatabase(file === ':memory:' ? ':memory:' : path.resolve(file));
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('foreign_keys = ON');
+    // FULL makes every acknowledged commit durable across power loss, which the product promises.
+    raw.pragma('synchronous = FULL');
+    raw.pragma('busy_timeout = 5000');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+    return {
+      db,
+      dialect: 'sqlite',
+      sqlite: raw,
+      ping: async () => {
+        await sql`select 1`.execute(db);
+      },
+      close: () => db.destroy(),
+    };
+  }
+  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    dialect: 'postgres',
+    sqlite: null,
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    close: () => db.destroy(),
+  };
+}

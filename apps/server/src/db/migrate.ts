@@ -1,0 +1,24 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import * as m0001 from './migrations/2026_11_25_0001_create_places.js';
+import * as m0002 from './migrations/2026_11_25_0002_create_accounts.js';
+import * as m0003 from './migrations/2026_11_25_0003_create_audit_log.js';
+
+/** Every migration, in order. Listed explicitly so bundling or tsx never depends on a directory scan. */
+const migrations: Record<string, Migration> = {
+  '2026_11_25_0001_create_places': m0001,
+  '2026_11_25_0002_create_accounts': m0002,
+  '2026_11_25_0003_create_audit_log': m0003,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Bring the schema up to date; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

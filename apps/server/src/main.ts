@@ -1,0 +1,37 @@
+import { buildApp } from './app.js';
+import { createDeps } from './bootstrap.js';
+import { ConfigError, loadConfig } from './config.js';
+import { DEMO_PASSWORD, isEmpty, seedDemo } from './demo/seed-demo.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const deps = await createDeps(config);
+  if (config.demo && (await isEmpty(deps))) {
+    const { accounts } = await seedDemo(deps);
+    console.log('\n演示社区已创建 / Demo community created. Accounts (password for all: %s):', DEMO_PASSWORD);
+    for (const a of accounts) console.log('  %s  %s  (%s)', a.role.padEnd(20), a.username.padEnd(14), a.displayName);
+    console.log('');
+  }
+  const app = await buildApp(deps);
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`Gongzhi is running: http://${config.host}:${config.port}/  (console /console, residents /m, API docs /api/docs)`);
+
+  // Stop accepting connections, let in-flight requests finish, then close the database.
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await deps.handle.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((e: unknown) => {
+  if (e instanceof ConfigError) console.error(e.message);
+  else console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,29 @@
+import type { Role } from '@gongzhi/shared';
+import type { Actor } from '../../lib/actor.js';
+import { rolesPolicy } from '../../lib/policy.js';
+import { inScope, isAncestorOfScope } from '../../lib/scope.js';
+
+/** Roles that see places, each within the subtree of their own scope. */
+export const placeViewerRoles: readonly Role[] = [
+  'subdistrict_admin',
+  'community_admin',
+  'community_staff',
+  'grid_worker',
+  'building_leader',
+];
+/** Roles that change the tree. Grid workers and building leaders report changes; they do not make them. */
+export const placeManagerRoles: readonly Role[] = ['subdistrict_admin', 'community_admin', 'community_staff'];
+
+export const canViewPlaces = rolesPolicy('places.view', placeViewerRoles);
+export const canManagePlaces = rolesPolicy('places.manage', placeManagerRoles);
+
+/** A place is visible inside the actor's scope, and its ancestors are visible by name for the breadcrumb. */
+export const canSeePlace = (actor: Actor, path: string): boolean =>
+  inScope(actor, path, placeViewerRoles) || isAncestorOfScope(actor, path, placeViewerRoles);
+
+/** Only places strictly inside the scope may change: nobody edits the node that defines their own scope. */
+export const canChangePlace = (actor: Actor, path: string): boolean =>
+  actor.roles.some((r) => placeManagerRoles.includes(r.role) && path.startsWith(r.placePath) && path !== r.placePath);
+
+/** A child may be added under any place in scope, the scope place included. */
+export const canAddUnder = (actor: Actor, parentPath: string): boolean => inScope(actor, parentPath, placeManagerRoles);

@@ -1,0 +1,101 @@
+import { sql } from 'kysely';
+import type { Db, PlaceRow } from '../../db/database.js';
+import { pathInScope } from '../../lib/scope.js';
+
+export function findPlace(db: Db, id: string): Promise<PlaceRow | undefined> {
+  return db.selectFrom('places').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findPlacesByIds(db: Db, ids: string[]): Promise<PlaceRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('places').selectAll().where('id', 'in', ids).execute();
+}
+
+/** Every place under the given prefixes (the prefixes' own places included). */
+export function listSubtrees(db: Db, prefixes: string[], includeRetired: boolean): Promise<PlaceRow[]> {
+  let q = db.selectFrom('places').selectAll().where(pathInScope('path', prefixes));
+  if (!includeRetired) q = q.where('retired_at', 'is', null);
+  return q.orderBy('name').orderBy('id').execute();
+}
+
+export function listChildren(db: Db, parentId: string, includeRetired: boolean): Promise<PlaceRow[]> {
+  let q = db.selectFrom('places').selectAll().where('parent_id', '=', parentId);
+  if (!includeRetired) q = q.where('retired_at', 'is', null);
+  return q.orderBy('name').orderBy('id').execute();
+}
+
+export async function countActiveChildren(db: Db, parentId: string): Promise<number> {
+  const r = await db
+    .selectFrom('places')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('parent_id', '=', parentId)
+    .where('retired_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+export async function activeSiblingNamed(db: Db, parentId: string | null, name: string, excludeId?: string) {
+  let q = db.selectFrom('places').select('id').where('name', '=', name).where('retired_at', 'is', null);
+  q = parentId === null ? q.where('parent_id', 'is', null) : q.where('parent_id', '=', parentId);
+  if (excludeId) q = q.where('id', '!=', excludeId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+export async function insertPlace(db: Db, row: PlaceRow): Promise<void> {
+  await db.insertInto('places').values(row).execute();
+}
+
+export async function updatePlace(db: Db, id: string, patch: Partial<Omit<PlaceRow, 'id'>>): Promise<void> {
+  await db.updateTable('places').set(patch).where('id', '=', id).execute();
+}
+
+/** Re-root a moved subtree: every path under `oldPrefix` now starts with `newPrefix`. */
+export async function rewriteSubtreePaths(db: Db, oldPrefix: string, newPrefix: string, communityId?: string | null) {
+  await db
+    .updateTable('places')
+    .set({
+      path: sql<string>`${newPrefix} || substr(path, ${oldPrefix.length + 1})`,
+      ...(communityId !== undefined ? { community_id: communityId } : {}),
+    })
+    .where('path', 'like', `${oldPrefix}%`)
+    .execute();
+}
+
+export async function insertPlaceHistory(
+  db: Db,
+  row: { id: string; place_id: string; change: string; from_value: string | null; to_value: string | null; actor_user_id: string | null; at: string },
+): Promise<void> {
+  await db.insertInto('place_history').values(row).execute();
+}
+
+export function listPlaceHistory(db: Db, placeId: string) {
+  return db.selectFrom('place_history').selectAll().where('place_id', '=', placeId).orderBy('at').orderBy('id').execute();
+}
+
+/** Active communities with their subdistrict's name, for the public portal. */
+export function listCommunities(db: Db) {
+  return db
+    .selectFrom('places as c')
+    .leftJoin('places as s', 's.id', 'c.parent_id')
+    .select(['c.id', 'c.name', 'c.path', 's.name as subdistrict_name'])
+    .where('c.kind', '=', 'community')
+    .where('c.retired_at', 'is', null)
+    .orderBy('c.name')
+    .execute();
+}
+
+/** Active places by kind under a prefix. */
+export async function countByKind(db: Db, prefix: string): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('places')
+    .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('path', 'like', `${prefix}%`)
+    .where('retired_at', 'is', null)
+    .groupBy('kind')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
+}
+
+export async function anyPlaceExists(db: Db): Promise<boolean> {
+  return (await db.selectFrom('places').select('id').limit(1).executeTakeFirst()) !== undefined;
+}

@@ -1,0 +1,55 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { publicActor, type Actor, type RequestContext } from '../lib/actor.js';
+import { AppError } from '../lib/app-error.js';
+import { actorFromToken } from '../modules/auth/auth.service.js';
+
+export const SESSION_COOKIE = 'gz_session';
+export const CSRF_HEADER = 'x-csrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+    /** Who, request id and ip, ready to hand to a service. */
+    ctx(): RequestContext;
+  }
+}
+
+/**
+ * Resolves the session cookie to an actor, enforces each route's policy, and checks the CSRF token on every
+ * state-changing request made with a session. A route under /api without a policy stops the app from starting.
+ */
+export const authPlugin = fp(async (app: FastifyInstance) => {
+  app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('ctx', function (this: FastifyRequest): RequestContext {
+    return { actor: this.actor, requestId: String(this.id), ip: this.ip ?? null };
+  });
+
+  const missing: string[] = [];
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/v1') && !route.config?.policy) missing.push(`${String(route.method)} ${route.url}`);
+  });
+  app.addHook('onReady', async () => {
+    if (missing.length) throw new Error(`Routes without a policy: ${missing.join(', ')}`);
+  });
+
+  app.addHook('onRequest', async (req: FastifyRequest) => {
+    const token = req.cookies[SESSION_COOKIE];
+    req.actor = (token && token.length <= 100 ? await actorFromToken(app.deps, token) : null) ?? publicActor;
+    // Checked here, before the body is parsed or validated, so a caller without access learns nothing more.
+    const policy = req.routeOptions.config?.policy;
+    if (!policy) return; // non-API routes (static files, docs, health)
+    if (!policy(req.actor)) {
+      throw req.actor.userId ? new AppError('forbidden', 403, { policy: policy.policyName }) : new AppError('not_authenticated', 401);
+    }
+    if (req.actor.sessionId && !SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== req.actor.csrfToken) {
+      throw new AppError('csrf_failed', 403);
+    }
+  });
+});
+
+/** Cookie options shared by login, claim and logout. */
+export function sessionCookieOptions(expires?: Date) {
+  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: 'auto' as const, ...(expires ? { expires } : {}) };
+}

@@ -1,0 +1,38 @@
+/** The place tree, top to bottom. Each kind's parent must be the kind before it. */
+export const placeKinds = ['subdistrict', 'community', 'grid', 'estate', 'building', 'entrance', 'dwelling'] as const;
+export type PlaceKind = (typeof placeKinds)[number];
+
+/** The kind a child of `kind` must have, or null for a leaf. */
+export function childKindOf(kind: PlaceKind): PlaceKind | null {
+  const i = placeKinds.indexOf(kind);
+  return i >= 0 && i < placeKinds.length - 1 ? placeKinds[i + 1]! : null;
+}
+
+/** Roles an account can hold; 'public' is the anonymous visitor and is never assigned. */
+export const roles = [
+  'subdistrict_admin',
+  'community_admin',
+  'community_staff',
+  'grid_worker',
+  'building_leader',
+  'org_representative',
+  'resident',
+] as const;
+export type Role = (typeof roles)[number];
+export type RoleOrPublic = Role | 'public';
+
+/** The kind of place each role is scoped to. */
+export const roleScopeKind: Record<Role, PlaceKind> = {
+  subdistrict_admin: 'subdistrict',
+  community_admin: 'community',
+  community_staff: 'community',
+  grid_worker: 'grid',
+  building_leader: 'building',
+  org_representative: 'community',
+  resident: 'community',
+};
+
+/** Roles that work in the staff console. */
+export const staffRoles: readonly Role[] = ['subdistrict_admin', 'community_admin', 'community_staff', 'grid_worker'];
+/** Roles that may manage accounts and see the audit log. */
+export const adminRoles: readonly Role[] = ['subdistrict_admin', 'community_admin'];
