@@ -13,6 +13,7 @@ import type { AppDeps } from './deps.js';
 import { modules } from './modules/index.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorsPlugin, routeNotFound } from './plugins/errors.js';
+import { textSafetyPlugin } from './plugins/text-safety.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** Where `npm start` puts the built web app. */
@@ -37,6 +38,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean; webDir?:
   app.decorate('deps', deps);
 
   await app.register(errorsPlugin);
+  await app.register(textSafetyPlugin);
   await app.register(cookie);
   await app.register(helmet, {
     // The SPA and Swagger UI use inline styles; scripts stay same-origin.

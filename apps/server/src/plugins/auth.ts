@@ -8,7 +8,17 @@ export const SESSION_COOKIE = 'gz_session';
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** An API route and the name of its policy, for the authorisation matrix and the docs. */
+export interface ApiRoute {
+  method: string;
+  url: string;
+  policy: string | null;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    apiRoutes: ApiRoute[];
+  }
   interface FastifyRequest {
     actor: Actor;
     /** Who, request id and ip, ready to hand to a service. */
@@ -26,12 +36,17 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     return { actor: this.actor, requestId: String(this.id), ip: this.ip ?? null };
   });
 
-  const missing: string[] = [];
+  app.decorate('apiRoutes', [] as ApiRoute[]);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/v1') && !route.config?.policy) missing.push(`${String(route.method)} ${route.url}`);
+    if (!route.url.startsWith('/api/v1')) return;
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      app.apiRoutes.push({ method, url: route.url, policy: route.config?.policy?.policyName ?? null });
+    }
   });
   app.addHook('onReady', async () => {
-    if (missing.length) throw new Error(`Routes without a policy: ${missing.join(', ')}`);
+    const missing = app.apiRoutes.filter((r) => r.policy === null);
+    if (missing.length) throw new Error(`Routes without a policy: ${missing.map((r) => `${r.method} ${r.url}`).join(', ')}`);
   });
 
   app.addHook('onRequest', async (req: FastifyRequest) => {

@@ -1,0 +1,52 @@
+import { loadConfig, ConfigError } from '../config.js';
+import { createDeps } from '../bootstrap.js';
+import type { AppDeps } from '../deps.js';
+import { backupCommand } from './backup.js';
+import { createAdminCommand } from './create-admin.js';
+import { seedDemoCommand } from './seed-demo.js';
+
+/** Each command: a one-line description and a runner. Later modules add theirs here. */
+const commands: Record<string, { describe: string; usage: string; run: (deps: AppDeps, argv: string[]) => Promise<number> }> = {
+  migrate: { describe: 'Bring the database schema up to date', usage: 'migrate', run: async () => 0 },
+  'seed-demo': { describe: 'Create the demo subdistrict and community in an empty database', usage: 'seed-demo', run: seedDemoCommand },
+  'create-admin': {
+    describe: 'Create an administrator account (and the first subdistrict/community if the database is empty)',
+    usage: 'create-admin --username NAME --name 姓名 [--password PW] [--role subdistrict_admin|community_admin] [--place ID | --subdistrict 名称 [--community 名称]]',
+    run: createAdminCommand,
+  },
+  backup: { describe: 'Online backup of the SQLite database to FILE (PostgreSQL: use pg_dump)', usage: 'backup FILE', run: backupCommand },
+};
+
+function usage(): void {
+  console.log('Usage: npm run gongzhi -- <command> [options]\n');
+  for (const [name, c] of Object.entries(commands)) console.log(`  ${c.usage}\n      ${c.describe}`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help') {
+    usage();
+    return name ? 0 : 1;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`Unknown command: ${name}\n`);
+    usage();
+    return 1;
+  }
+  const deps = await createDeps(loadConfig());
+  try {
+    if (name === 'migrate') console.log(`Database is up to date (${deps.handle.dialect}).`);
+    return await command.run(deps, rest);
+  } finally {
+    await deps.handle.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e instanceof ConfigError || e instanceof TypeError ? e.message : e);
+    process.exit(1);
+  },
+);
