@@ -31,8 +31,17 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean; webDir?:
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     return503OnClosing: true,
-    forceCloseConnections: false,
+    // Default 'idle': on close, idle keep-alive sockets end at once while in-flight requests finish.
   }).withTypeProvider<ZodTypeProvider>();
+  // While shutting down, answers still in flight tell the client to close its socket, so close() is not held
+  // up by keep-alive connections that would otherwise stay open after their last response.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_req, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', deps);
