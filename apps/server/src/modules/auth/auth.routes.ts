@@ -21,7 +21,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const s = await login(app.deps, req.body.account, req.body.password, req.ip);
+      const s = await login(app.deps, req.ctx(), req.body.account, req.body.password);
       reply.setCookie(SESSION_COOKIE, s.token, sessionCookieOptions(s.expiresAt));
       return { ok: true as const };
     },
@@ -69,7 +69,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const s = await claimAccount(app.deps, req.body, req.ip);
+      const s = await claimAccount(app.deps, req.ctx(), req.body);
       reply.setCookie(SESSION_COOKIE, s.token, sessionCookieOptions(s.expiresAt));
       return { ok: true as const };
     },

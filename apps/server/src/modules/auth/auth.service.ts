@@ -45,7 +45,7 @@ export interface LoginResult {
  * Log in. Unknown accounts, wrong passwords and unclaimed accounts all answer `invalid_credentials`, and the
  * lockout counts failures per identifier whether or not the account exists, so neither reveals who has one.
  */
-export async function login(deps: AppDeps, account: string, password: string, ip: string | null): Promise<LoginResult> {
+export async function login(deps: AppDeps, ctx: RequestContext, account: string, password: string): Promise<LoginResult> {
   const now = deps.clock.now();
   const key = deps.vault.blindIndex('login', normalise(account));
   const throttle = await repo.findThrottle(deps.db, key);
@@ -70,7 +70,7 @@ export async function login(deps: AppDeps, account: string, password: string, ip
   }
   if (throttle) await repo.clearThrottle(deps.db, key);
   const session = await openSession(deps, user.id);
-  await recordAudit(deps.db, { actor: { ...publicActor, userId: user.id }, requestId: '', ip }, deps.clock, {
+  await recordAudit(deps.db, { ...ctx, actor: { ...publicActor, userId: user.id } }, deps.clock, {
     action: 'auth.login',
     targetType: 'user',
     targetId: user.id,
@@ -194,8 +194,8 @@ export async function issueClaimCode(deps: AppDeps, ctx: RequestContext, userId:
 /** A resident claims their account with the code, choosing a password (and optionally a username). */
 export async function claimAccount(
   deps: AppDeps,
+  ctx: RequestContext,
   input: { code: string; username?: string; phone?: string; password: string },
-  ip: string | null,
 ): Promise<LoginResult> {
   const now = deps.clock.now();
   const row = await repo.findUsableClaimCode(deps.db, claimIndex(deps, input.code), iso(now));
@@ -221,7 +221,7 @@ export async function claimAccount(
       ...(username ? { username } : {}),
       ...(input.phone ? { phone_cipher: deps.vault.encrypt(input.phone), phone_index: phoneIndex } : {}),
     });
-    await recordAudit(trx, { actor: { ...publicActor, userId: user.id }, requestId: '', ip }, deps.clock, {
+    await recordAudit(trx, { ...ctx, actor: { ...publicActor, userId: user.id } }, deps.clock, {
       action: 'user.claimed',
       targetType: 'user',
       targetId: user.id,

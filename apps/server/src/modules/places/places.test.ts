@@ -18,7 +18,7 @@ describe.each(dialects)('places (%s)', (dialect) => {
   });
   afterAll(() => t.close());
 
-  const post = (s: Session, url: string, payload: unknown) => t.app.inject({ method: 'POST', url, headers: s.headers, payload });
+  const post = (s: Session, url: string, payload: Record<string, unknown>) => t.app.inject({ method: 'POST', url, headers: s.headers, payload });
 
   it('shows each actor their part of the tree with counts per node', async () => {
     const res = await t.app.inject({ url: '/api/v1/places/tree', headers: admin.headers });

@@ -16,7 +16,7 @@ describe.each(dialects)('users (%s)', (dialect) => {
   });
   afterAll(() => t.close());
 
-  const post = (s: Session, url: string, payload: unknown) => t.app.inject({ method: 'POST', url, headers: s.headers, payload });
+  const post = (s: Session, url: string, payload: Record<string, unknown>) => t.app.inject({ method: 'POST', url, headers: s.headers, payload });
 
   it('lists only accounts with a role in the scope, paginated, with phones masked', async () => {
     const res = await t.app.inject({ url: '/api/v1/users?limit=3&offset=0', headers: admin.headers });
