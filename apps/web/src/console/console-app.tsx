@@ -1,0 +1,100 @@
+import { lazy, useEffect, type ReactNode } from 'react';
+import { App, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import type { Role } from '@gongzhi/shared';
+import { SessionProvider, useSession } from '../features/session/session-context.js';
+import { ConsoleForbidden, ConsoleNotFound, NoModules } from './console-results.js';
+import { ConsoleLayout } from './console-layout.js';
+import LoginPage from './login-page.js';
+import { allowedModules, consoleModules, hasRole } from './module-access.js';
+import { RequireAuth } from './require-auth.js';
+import { useDocumentTitle } from '../use-document-title.js';
+import './console.css';
+
+const PlacesPage = lazy(() => import('../features/places/places-page.js'));
+const UsersPage = lazy(() => import('../features/users/users-page.js'));
+const AuditPage = lazy(() => import('../features/audit/audit-page.js'));
+const ClaimSlipPage = lazy(() => import('../features/users/claim-slip-page.js'));
+
+/** Open the first module the account may use. */
+function ConsoleHome() {
+  const { me } = useSession();
+  const first = allowedModules(me)[0];
+  return first ? <Navigate to={first.path} replace /> : <NoModules />;
+}
+
+function RequireRoles({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
+  const { me } = useSession();
+  return hasRole(me, roles) ? children : <ConsoleForbidden />;
+}
+
+const rolesOf = (key: string) => consoleModules.find((m) => m.key === key)!.roles;
+
+/** The staff console (Ant Design), at /console. */
+export default function ConsoleApp() {
+  const { t, i18n } = useTranslation();
+  const english = i18n.language === 'en-US';
+  useDocumentTitle(t('console.title'));
+  useEffect(() => {
+    dayjs.locale(english ? 'en' : 'zh-cn');
+  }, [english]);
+
+  return (
+    <ConfigProvider
+      locale={english ? enUS : zhCN}
+      button={{ autoInsertSpace: false }}
+      theme={{ token: { colorPrimary: '#b3261e', borderRadius: 6 } }}
+    >
+      <App>
+        <SessionProvider>
+          <Routes>
+            <Route path="login" element={<LoginPage />} />
+            <Route element={<RequireAuth />}>
+              <Route
+                path="users/:id/claim-slip"
+                element={
+                  <RequireRoles roles={rolesOf('users')}>
+                    <ClaimSlipPage />
+                  </RequireRoles>
+                }
+              />
+              <Route element={<ConsoleLayout />}>
+                <Route index element={<ConsoleHome />} />
+                <Route
+                  path="places/:id?"
+                  element={
+                    <RequireRoles roles={rolesOf('places')}>
+                      <PlacesPage />
+                    </RequireRoles>
+                  }
+                />
+                <Route
+                  path="users"
+                  element={
+                    <RequireRoles roles={rolesOf('users')}>
+                      <UsersPage />
+                    </RequireRoles>
+                  }
+                />
+                <Route
+                  path="audit"
+                  element={
+                    <RequireRoles roles={rolesOf('audit')}>
+                      <AuditPage />
+                    </RequireRoles>
+                  }
+                />
+                <Route path="*" element={<ConsoleNotFound />} />
+              </Route>
+            </Route>
+          </Routes>
+        </SessionProvider>
+      </App>
+    </ConfigProvider>
+  );
+}

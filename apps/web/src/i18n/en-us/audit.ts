@@ -1,0 +1,50 @@
+import type { audit as zh } from '../zh-cn/audit.js';
+import type { Shape } from '../shape.js';
+
+export const audit: Shape<typeof zh> = {
+  title: 'Audit log',
+  filters: {
+    action: 'Action',
+    anyAction: 'Any action',
+    targetType: 'Target type',
+    anyTargetType: 'Any target',
+    range: 'Time range',
+    targetId: 'Target id',
+    apply: 'Search',
+    reset: 'Reset',
+  },
+  columns: {
+    at: 'Time',
+    actor: 'Who',
+    action: 'Action',
+    targetType: 'Target type',
+    targetId: 'Target id',
+  },
+  onBehalf: 'On behalf',
+  before: 'Before',
+  after: 'After',
+  expand: 'Show details',
+  end: 'That is everything',
+  targetTypes: {
+    place: 'Place',
+    user: 'Account',
+  },
+  actions: {
+    auth_login: 'Logged in',
+    auth_password_changed: 'Changed password',
+    session_on_behalf_started: 'Started acting on behalf',
+    session_on_behalf_ended: 'Stopped acting on behalf',
+    user_claim_code_issued: 'Issued activation code',
+    user_claimed: 'Activated account',
+    user_created: 'Created account',
+    user_preferences_changed: 'Changed preferences',
+    user_role_granted: 'Granted role',
+    user_role_revoked: 'Revoked role',
+    user_updated: 'Changed account',
+    place_created: 'Added place',
+    place_renamed: 'Renamed place',
+    place_moved: 'Moved place',
+    place_retired: 'Retired place',
+    place_restored: 'Restored place',
+  },
+};

@@ -1,0 +1,18 @@
+import { errorMessages, type ErrorCode } from '@gongzhi/shared';
+import type { Shape } from '../shape.js';
+import type { zhCN } from '../zh-cn/index.js';
+import { audit } from './audit.js';
+import { common } from './common.js';
+import { consoleText } from './console.js';
+import { places } from './places.js';
+import { portal } from './portal.js';
+import { resident } from './resident.js';
+import { users } from './users.js';
+
+const errors = {
+  ...common.errors,
+  ...(Object.fromEntries(Object.entries(errorMessages).map(([k, v]) => [k, v.en])) as Record<ErrorCode, string>),
+};
+
+/** English: the same keys as Chinese. */
+export const enUS: Shape<typeof zhCN> = { ...common, errors, console: consoleText, places, users, audit, resident, portal };

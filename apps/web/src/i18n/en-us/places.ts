@@ -1,0 +1,73 @@
+import type { places as zh } from '../zh-cn/places.js';
+import type { Shape } from '../shape.js';
+
+export const places: Shape<typeof zh> = {
+  title: 'Places',
+  tree: {
+    title: 'Place tree',
+    label: 'Place tree',
+    showRetired: 'Show retired',
+    empty: 'There are no places in your scope yet',
+    retiredTag: 'Retired',
+  },
+  detail: {
+    selectHint: 'Pick a place in the tree to see its details and history.',
+    breadcrumb: 'Parent places',
+    kind: 'Kind',
+    name: 'Name',
+    status: 'Status',
+    active: 'Active',
+    retired: 'Retired',
+    createdAt: 'Created',
+    updatedAt: 'Updated',
+    counts: 'Below it',
+    noCounts: 'Nothing below it',
+    children: 'Places directly below',
+    noChildren: 'Nothing below it',
+  },
+  history: {
+    title: 'History',
+    empty: 'No changes recorded',
+    created: 'Created “{{to}}”',
+    renamed: 'Renamed from “{{from}}” to “{{to}}”',
+    moved: 'Moved under a new parent',
+    retired: 'Retired',
+    retiredWithReason: 'Retired: {{to}}',
+    restored: 'Restored',
+  },
+  actions: {
+    addChild: 'Add {{kind}}',
+    rename: 'Rename',
+    move: 'Move',
+    retire: 'Retire',
+    restore: 'Restore',
+  },
+  forms: {
+    name: 'Name',
+    addTitle: 'Add a {{kind}} under “{{parent}}”',
+    renameTitle: 'Rename “{{name}}”',
+    moveTitle: 'Move “{{name}}”',
+    newParent: 'New parent ({{kind}})',
+    retireTitle: 'Retire “{{name}}”',
+    retireHint: 'A retired place leaves the lists; its history stays and it can be restored. Retire the places under it first.',
+    reason: 'Reason',
+    restoreTitle: 'Restore “{{name}}”?',
+  },
+  done: {
+    created: 'Added',
+    renamed: 'Renamed',
+    moved: 'Moved',
+    retired: 'Retired',
+    restored: 'Restored',
+  },
+  notFound: {
+    title: 'Place not found',
+    description: 'This place does not exist, or it is outside your area and you have no access to it.',
+    back: 'Back to the place tree',
+  },
+  readOnly: 'Your role can view places; to add or change one, ask a community worker.',
+  picker: {
+    placeholder: 'Choose',
+    option: '{{name}} ({{kind}})',
+  },
+};

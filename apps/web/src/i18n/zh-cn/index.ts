@@ -1,0 +1,16 @@
+import { errorMessages, type ErrorCode } from '@gongzhi/shared';
+import { audit } from './audit.js';
+import { common } from './common.js';
+import { consoleText } from './console.js';
+import { places } from './places.js';
+import { portal } from './portal.js';
+import { resident } from './resident.js';
+import { users } from './users.js';
+
+const errors = {
+  ...common.errors,
+  ...(Object.fromEntries(Object.entries(errorMessages).map(([k, v]) => [k, v.zh])) as Record<ErrorCode, string>),
+};
+
+/** Chinese (the default): every visible string of the web app. */
+export const zhCN = { ...common, errors, console: consoleText, places, users, audit, resident, portal };

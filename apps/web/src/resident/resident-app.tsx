@@ -1,0 +1,52 @@
+import { ConfigProvider } from 'antd-mobile';
+import enUS from 'antd-mobile/es/locales/en-US';
+import zhCN from 'antd-mobile/es/locales/zh-CN';
+import { useTranslation } from 'react-i18next';
+import { Link, Route, Routes } from 'react-router-dom';
+import { SessionProvider } from '../features/session/session-context.js';
+import ChangePasswordPage from './change-password-page.js';
+import ClaimPage from './claim-page.js';
+import { ElderModeProvider } from './elder-mode.js';
+import HomePage from './home-page.js';
+import MePage from './me-page.js';
+import { ResidentLayout } from './resident-layout.js';
+import ResidentLoginPage from './resident-login-page.js';
+import './resident.css';
+import { useDocumentTitle } from '../use-document-title.js';
+
+function ResidentNotFound() {
+  const { t } = useTranslation();
+  return (
+    <div className="resident-page resident-card">
+      <h1>{t('notFound.title')}</h1>
+      <p>{t('notFound.description')}</p>
+      <Link to="/m">{t('notFound.home')}</Link>
+    </div>
+  );
+}
+
+/** The resident app (Ant Design Mobile), at /m; works at 375×667 and in elder mode. */
+export default function ResidentApp() {
+  const { t, i18n } = useTranslation();
+  useDocumentTitle(t('resident.title'));
+  return (
+    <ConfigProvider locale={i18n.language === 'en-US' ? enUS : zhCN}>
+      <SessionProvider>
+        <ElderModeProvider>
+          <div className="resident-root">
+            <Routes>
+              <Route path="login" element={<ResidentLoginPage />} />
+              <Route path="claim" element={<ClaimPage />} />
+              <Route element={<ResidentLayout />}>
+                <Route index element={<HomePage />} />
+                <Route path="me" element={<MePage />} />
+                <Route path="password" element={<ChangePasswordPage />} />
+              </Route>
+              <Route path="*" element={<ResidentNotFound />} />
+            </Routes>
+          </div>
+        </ElderModeProvider>
+      </SessionProvider>
+    </ConfigProvider>
+  );
+}
