@@ -3,7 +3,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -13,6 +12,7 @@ import type { AppDeps } from './deps.js';
 import { modules } from './modules/index.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorsPlugin, routeNotFound } from './plugins/errors.js';
+import { securityHeadersPlugin } from './plugins/security-headers.js';
 import { textSafetyPlugin } from './plugins/text-safety.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -33,14 +33,13 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean; webDir?:
     return503OnClosing: true,
     // Default 'idle': on close, idle keep-alive sockets end at once while in-flight requests finish.
   }).withTypeProvider<ZodTypeProvider>();
-  // While shutting down, answers still in flight tell the client to close its socket, so close() is not held
-  // up by keep-alive connections that would otherwise stay open after their last response.
-  let closing = false;
-  app.addHook('preClose', async () => {
-    closing = true;
-  });
-  app.addHook('onSend', async (_req, reply) => {
-    if (closing) reply.header('connection', 'close');
+  // While shutting down, a keep-alive socket whose last answer went out would hold close() open until it times
+  // out; end such idle sockets as they appear (in-flight requests still finish).
+  app.addHook('preClose', (done) => {
+    const timer = setInterval(() => app.server.closeIdleConnections(), 50);
+    timer.unref();
+    app.server.once('close', () => clearInterval(timer));
+    done();
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -49,18 +48,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean; webDir?:
   await app.register(errorsPlugin);
   await app.register(textSafetyPlugin);
   await app.register(cookie);
-  await app.register(helmet, {
-    // The SPA and Swagger UI use inline styles; scripts stay same-origin.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
+  await app.register(securityHeadersPlugin);
   await app.register(rateLimit, { global: false });
   await app.register(authPlugin);
   await app.register(swagger, {
@@ -90,7 +78,9 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean; webDir?:
   if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
   // One SPA with three faces: /console, /m and the portal at /. Unknown non-API pages get the app shell.
   app.setNotFoundHandler((req, reply) => {
-    if (!hasWeb || req.url.startsWith('/api/') || req.method !== 'GET') return routeNotFound(req, reply);
+    // A missing file (a stale /assets/x.js, /favicon.png) is a 404, not the app shell with a wrong MIME type.
+    const isFile = /\.[a-z0-9]+$/i.test(req.url.split('?')[0]!) || req.url.startsWith('/assets/');
+    if (!hasWeb || isFile || req.url.startsWith('/api/') || req.method !== 'GET') return routeNotFound(req, reply);
     return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
   });
   return app;

@@ -4,6 +4,7 @@ import type { DatabaseHandle } from './db/connect.js';
 import type { Database } from './db/database.js';
 import type { Clock } from './lib/clock.js';
 import type { PersonalDataVault } from './lib/personal-data.js';
+import type { SessionCache } from './modules/auth/session-cache.js';
 
 /** What services need, built once in main.ts (or a test) and passed down; there are no hidden globals. */
 export interface AppDeps {
@@ -12,6 +13,7 @@ export interface AppDeps {
   db: Kysely<Database>;
   clock: Clock;
   vault: PersonalDataVault;
+  sessions: SessionCache;
 }
 
 declare module 'fastify' {

@@ -20,6 +20,26 @@ export interface DatabaseHandle {
 // COUNT(*) and BIGINT come back as strings from pg; ours always fit in a JS number.
 pg.types.setTypeParser(20, (v) => Number(v));
 
+/**
+ * Kysely prepares every query afresh; preparing costs more than running most of ours. better-sqlite3 runs one
+ * statement at a time on this thread, so a compiled statement can be reused for the same SQL text.
+ */
+function withStatementCache(raw: SqliteDatabase.Database, max = 500) {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => raw.close(),
+    prepare: (text: string) => {
+      let stmt = cache.get(text);
+      if (!stmt) {
+        stmt = raw.prepare(text);
+        if (cache.size >= max) cache.delete(cache.keys().next().value!);
+        cache.set(text, stmt);
+      }
+      return stmt;
+    },
+  };
+}
+
 /** Open `sqlite:<file>` (or `sqlite::memory:`) or `postgres://…`. */
 export function openDatabase(url: string, opts: { poolSize?: number } = {}): DatabaseHandle {
   if (url.startsWith('sqlite:')) {
@@ -31,7 +51,7 @@ export function openDatabase(url: string, opts: { poolSize?: number } = {}): Dat
     // FULL makes every acknowledged commit durable across power loss, which the product promises.
     raw.pragma('synchronous = FULL');
     raw.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
     return {
       db,
       dialect: 'sqlite',

@@ -16,6 +16,8 @@ export interface ActorRole {
 export interface Actor {
   userId: string | null;
   displayName: string;
+  username: string | null;
+  phoneMasked: string | null;
   roles: ActorRole[];
   sessionId: string | null;
   csrfToken: string | null;
@@ -28,6 +30,8 @@ export interface Actor {
 export const publicActor: Actor = {
   userId: null,
   displayName: '',
+  username: null,
+  phoneMasked: null,
   roles: [],
   sessionId: null,
   csrfToken: null,

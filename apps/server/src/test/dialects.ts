@@ -8,6 +8,7 @@ import { openDatabase, type DialectName } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import type { AppDeps } from '../deps.js';
 import { PersonalDataVault } from '../lib/personal-data.js';
+import { SessionCache } from '../modules/auth/session-cache.js';
 import type { Clock } from '../lib/clock.js';
 
 /** Every database suite runs on both. */
@@ -55,7 +56,7 @@ export async function createTestDeps(dialect: DialectName, clock: Clock = new Te
   const handle = openDatabase(url, { poolSize: 4 });
   await migrateToLatest(handle.db);
   const config = testConfig(url, dataDir);
-  const deps: AppDeps = { config, handle, db: handle.db, clock, vault: new PersonalDataVault(config.secretKey) };
+  const deps: AppDeps = { config, handle, db: handle.db, clock, vault: new PersonalDataVault(config.secretKey), sessions: new SessionCache() };
   return {
     deps,
     cleanup: async () => {

@@ -19,6 +19,8 @@ export function findLiveSession(db: Db, id: string, nowIso: string) {
       's.on_behalf_of_user_id',
       's.on_behalf_reason',
       'u.display_name',
+      'u.username',
+      'u.phone_cipher',
       'u.status',
       'u.elder_mode',
       'u.locale',

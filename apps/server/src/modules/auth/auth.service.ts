@@ -7,6 +7,7 @@ import type { Db } from '../../db/database.js';
 import { AppError } from '../../lib/app-error.js';
 import { addMinutes, iso } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
+import { maskPhone } from '../../lib/personal-data.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as users from '../users/users.repository.js';
 import * as repo from './auth.repository.js';
@@ -101,21 +102,26 @@ export async function openSession(deps: AppDeps, userId: string): Promise<LoginR
 export async function logout(deps: AppDeps, ctx: RequestContext): Promise<void> {
   if (!ctx.actor.sessionId) return;
   await repo.deleteSession(deps.db, ctx.actor.sessionId);
+  deps.sessions.forgetSession(ctx.actor.sessionId);
 }
 
 /** Resolve a cookie token to an actor, or null when the session is unknown, expired or the account disabled. */
 export async function actorFromToken(deps: AppDeps, token: string): Promise<Actor | null> {
   const now = deps.clock.now();
   const id = sessionIdOf(token);
+  const cached = deps.sessions.get(id, now.getTime());
+  if (cached) return cached;
   const s = await repo.findLiveSession(deps.db, id, iso(now));
   if (!s || s.status !== 'active') return null;
   if (now.getTime() - Date.parse(s.last_seen_at) > TOUCH_EVERY_MS) {
     await repo.touchSession(deps.db, id, iso(now), iso(addMinutes(now, deps.config.sessionDays * 24 * 60)));
   }
   const roles = await users.rolesOfUsers(deps.db, [s.user_id]);
-  return {
+  const actor: Actor = {
     userId: s.user_id,
     displayName: s.display_name,
+    username: s.username,
+    phoneMasked: s.phone_cipher ? maskPhone(deps.vault.decrypt(s.phone_cipher)) : null,
     roles: roles.map((r) => ({
       id: r.id,
       role: r.role as Role,
@@ -134,6 +140,8 @@ export async function actorFromToken(deps: AppDeps, token: string): Promise<Acto
         ? { id: s.on_behalf_of_user_id, displayName: s.on_behalf_name, reason: s.on_behalf_reason ?? '' }
         : null,
   };
+  deps.sessions.set(id, actor, now.getTime(), Date.parse(s.expires_at));
+  return actor;
 }
 
 export async function changePassword(deps: AppDeps, ctx: RequestContext, current: string, next: string): Promise<void> {
@@ -154,6 +162,7 @@ export async function changePassword(deps: AppDeps, ctx: RequestContext, current
       scopePath: await userScopePath(trx, userId),
     });
   });
+  deps.sessions.forgetUser(userId);
 }
 
 /** A code a person can read aloud and type on an old phone: 8 characters, no 0/O or 1/I/L. */

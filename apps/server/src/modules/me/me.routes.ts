@@ -11,7 +11,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: canReadMe },
       schema: { tags: ['me'], summary: 'The signed-in account (401 when not logged in)', response: { 200: meResponse } },
     },
-    (req) => describeMe(app.deps, req.actor),
+    async (req) => describeMe(req.actor),
   );
 
   app.patch(

@@ -3,7 +3,6 @@ import type { AppDeps } from '../../deps.js';
 import type { Actor, RequestContext } from '../../lib/actor.js';
 import { AppError } from '../../lib/app-error.js';
 import { iso } from '../../lib/clock.js';
-import { maskPhone } from '../../lib/personal-data.js';
 import { communityPrefixes } from '../../lib/scope.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { setOnBehalf } from '../auth/auth.repository.js';
@@ -11,14 +10,12 @@ import { userScopePath } from '../auth/auth.service.js';
 import * as users from '../users/users.repository.js';
 
 /** The signed-in account as the web needs it: roles with places, preferences, the CSRF token. */
-export async function describeMe(deps: AppDeps, actor: Actor): Promise<Me> {
-  const user = await users.findUserById(deps.db, actor.userId!);
-  if (!user) throw new AppError('not_authenticated', 401);
+export function describeMe(actor: Actor): Me {
   return {
-    id: user.id,
-    displayName: user.display_name,
-    username: user.username,
-    phoneMasked: user.phone_cipher ? maskPhone(deps.vault.decrypt(user.phone_cipher)) : null,
+    id: actor.userId!,
+    displayName: actor.displayName,
+    username: actor.username,
+    phoneMasked: actor.phoneMasked,
     roles: actor.roles.map((r) => ({
       id: r.id,
       role: r.role,
@@ -56,6 +53,7 @@ export async function updatePreferences(
       after: prefs,
     });
   });
+  deps.sessions.forgetUser(userId);
 }
 
 /** Start acting for a resident of one of the actor's communities; every later write names both people. */
@@ -77,6 +75,7 @@ export async function startOnBehalf(deps: AppDeps, ctx: RequestContext, resident
       after: { reason },
     });
   });
+  deps.sessions.forgetSession(ctx.actor.sessionId);
   return { id: resident.id, displayName: resident.display_name };
 }
 
@@ -93,4 +92,5 @@ export async function stopOnBehalf(deps: AppDeps, ctx: RequestContext): Promise<
       scopePath: await userScopePath(trx, current.id),
     });
   });
+  deps.sessions.forgetSession(ctx.actor.sessionId);
 }

@@ -89,6 +89,7 @@ export async function renamePlace(deps: AppDeps, ctx: RequestContext, id: string
     await repo.updatePlace(trx, p.id, { name, updated_at: after.updated_at });
     await recordChange(deps, trx, ctx, after, 'renamed', p.name, name, toPlaceView(p));
   });
+  deps.sessions.clear(); // names and scopes held in cached sessions may have changed
   return toPlaceView(after);
 }
 
@@ -113,6 +114,7 @@ export async function movePlace(deps: AppDeps, ctx: RequestContext, id: string, 
     await repo.updatePlace(trx, p.id, { parent_id: target.id, updated_at: after.updated_at });
     await recordChange(deps, trx, ctx, after, 'moved', p.parent_id, target.id, toPlaceView(p));
   });
+  deps.sessions.clear(); // names and scopes held in cached sessions may have changed
   return toPlaceView(after);
 }
 
@@ -127,6 +129,7 @@ export async function retirePlace(deps: AppDeps, ctx: RequestContext, id: string
     await repo.updatePlace(trx, p.id, { retired_at: now, updated_at: now });
     await recordChange(deps, trx, ctx, after, 'retired', null, reason ?? null, toPlaceView(p));
   });
+  deps.sessions.clear(); // names and scopes held in cached sessions may have changed
   return toPlaceView(after);
 }
 
@@ -143,5 +146,6 @@ export async function restorePlace(deps: AppDeps, ctx: RequestContext, id: strin
     await repo.updatePlace(trx, p.id, { retired_at: null, updated_at: now });
     await recordChange(deps, trx, ctx, after, 'restored', p.retired_at, null, toPlaceView(p));
   });
+  deps.sessions.clear(); // names and scopes held in cached sessions may have changed
   return toPlaceView(after);
 }

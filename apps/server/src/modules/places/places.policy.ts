@@ -17,9 +17,12 @@ export const placeManagerRoles: readonly Role[] = ['subdistrict_admin', 'communi
 export const canViewPlaces = rolesPolicy('places.view', placeViewerRoles);
 export const canManagePlaces = rolesPolicy('places.manage', placeManagerRoles);
 
-/** A place is visible inside the actor's scope, and its ancestors are visible by name for the breadcrumb. */
-export const canSeePlace = (actor: Actor, path: string): boolean =>
-  inScope(actor, path, placeViewerRoles) || isAncestorOfScope(actor, path, placeViewerRoles);
+/**
+ * A place is visible inside the actor's scope. Places above it are named only in the breadcrumb of a visible
+ * place and as the root of a tree request; their details (siblings, counts, history) stay hidden.
+ */
+export const canSeePlace = (actor: Actor, path: string): boolean => inScope(actor, path, placeViewerRoles);
+export const isAboveScope = (actor: Actor, path: string): boolean => isAncestorOfScope(actor, path, placeViewerRoles);
 
 /** Only places strictly inside the scope may change: nobody edits the node that defines their own scope. */
 export const canChangePlace = (actor: Actor, path: string): boolean =>

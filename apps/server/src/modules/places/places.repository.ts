@@ -15,13 +15,14 @@ export function findPlacesByIds(db: Db, ids: string[]): Promise<PlaceRow[]> {
 export function listSubtrees(db: Db, prefixes: string[], includeRetired: boolean): Promise<PlaceRow[]> {
   let q = db.selectFrom('places').selectAll().where(pathInScope('path', prefixes));
   if (!includeRetired) q = q.where('retired_at', 'is', null);
-  return q.orderBy('name').orderBy('id').execute();
+  // Creation order (ids sort by time): registers are entered in their natural order (1栋, 2栋 … 10栋).
+  return q.orderBy('id').execute();
 }
 
 export function listChildren(db: Db, parentId: string, includeRetired: boolean): Promise<PlaceRow[]> {
   let q = db.selectFrom('places').selectAll().where('parent_id', '=', parentId);
   if (!includeRetired) q = q.where('retired_at', 'is', null);
-  return q.orderBy('name').orderBy('id').execute();
+  return q.orderBy('id').execute();
 }
 
 export async function countActiveChildren(db: Db, parentId: string): Promise<number> {
@@ -84,12 +85,13 @@ export function listCommunities(db: Db) {
     .execute();
 }
 
-/** Active places by kind under a prefix. */
+/** Active places by kind strictly below a prefix (the place itself not counted). */
 export async function countByKind(db: Db, prefix: string): Promise<Record<string, number>> {
   const rows = await db
     .selectFrom('places')
     .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
     .where('path', 'like', `${prefix}%`)
+    .where('path', '!=', prefix)
     .where('retired_at', 'is', null)
     .groupBy('kind')
     .execute();

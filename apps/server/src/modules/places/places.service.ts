@@ -3,8 +3,8 @@ import type { AppDeps } from '../../deps.js';
 import type { PlaceRow } from '../../db/database.js';
 import type { Actor } from '../../lib/actor.js';
 import { notFound } from '../../lib/app-error.js';
-import { inScope, scopePrefixes } from '../../lib/scope.js';
-import { canSeePlace, placeViewerRoles } from './places.policy.js';
+import { scopePrefixes } from '../../lib/scope.js';
+import { canSeePlace, isAboveScope, placeViewerRoles } from './places.policy.js';
 import * as repo from './places.repository.js';
 
 export const toPlaceView = (p: PlaceRow): PlaceView => ({
@@ -28,8 +28,9 @@ type WorkNode = Omit<PlaceTreeNode, 'children'> & { path: string; children: Work
 export async function placeTree(deps: AppDeps, actor: Actor, opts: { includeRetired: boolean; rootId?: string; depth: number }) {
   let prefixes = scopePrefixes(actor, placeViewerRoles);
   if (opts.rootId) {
-    const root = await visiblePlace(deps, actor, opts.rootId);
-    prefixes = inScope(actor, root.path, placeViewerRoles) ? [root.path] : prefixes.filter((p) => p.startsWith(root.path));
+    const root = await repo.findPlace(deps.db, opts.rootId);
+    if (!root || !(canSeePlace(actor, root.path) || isAboveScope(actor, root.path))) throw notFound();
+    prefixes = canSeePlace(actor, root.path) ? [root.path] : prefixes.filter((p) => p.startsWith(root.path));
   }
   const rows = await repo.listSubtrees(deps.db, prefixes, opts.includeRetired);
   const nodes = new Map<string, WorkNode>();

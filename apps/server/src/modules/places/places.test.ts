@@ -39,6 +39,11 @@ describe.each(dialects)('places (%s)', (dialect) => {
     expect(all).not.toContain('第二网格');
     expect((await t.app.inject({ url: `/api/v1/places/${t.world.g2.estate.id}`, headers: grid.headers })).statusCode).toBe(404);
     expect((await t.app.inject({ url: `/api/v1/places/${t.world.gb.grid.id}`, headers: grid.headers })).statusCode).toBe(404);
+    // Places above the grid are named in breadcrumbs only: their details and history stay hidden.
+    expect((await t.app.inject({ url: `/api/v1/places/${t.world.a.id}`, headers: grid.headers })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: `/api/v1/places/${t.world.a.id}/history`, headers: grid.headers })).statusCode).toBe(404);
+    const fromAbove = await t.app.inject({ url: `/api/v1/places/tree?rootId=${t.world.a.id}`, headers: grid.headers });
+    expect(names((fromAbove.json() as { roots: PlaceTreeNode[] }).roots)).not.toContain('第二网格');
     const own = await t.app.inject({ url: `/api/v1/places/${t.world.g1.building.id}`, headers: grid.headers });
     expect(own.statusCode).toBe(200);
     // Ancestors are named for the breadcrumb even though they are above the grid.

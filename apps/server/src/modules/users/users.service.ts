@@ -145,6 +145,7 @@ export async function updateUserAccount(deps: AppDeps, ctx: RequestContext, id: 
       after: patch,
     });
   });
+  deps.sessions.forgetUser(id);
   return getUser(deps, ctx.actor, id);
 }
 
@@ -165,6 +166,7 @@ export async function addRole(deps: AppDeps, ctx: RequestContext, userId: string
       after: { role, placeId },
     });
   });
+  deps.sessions.forgetUser(userId);
   return getUser(deps, ctx.actor, userId);
 }
 
@@ -185,6 +187,7 @@ export async function removeRole(deps: AppDeps, ctx: RequestContext, userId: str
       before: { role: role.role, placeId: role.place_id },
     });
   });
+  deps.sessions.forgetUser(userId);
   return getUser(deps, ctx.actor, userId);
 }
 
