@@ -36,3 +36,19 @@ export const roleScopeKind: Record<Role, PlaceKind> = {
 export const staffRoles: readonly Role[] = ['subdistrict_admin', 'community_admin', 'community_staff', 'grid_worker'];
 /** Roles that may manage accounts and see the audit log. */
 export const adminRoles: readonly Role[] = ['subdistrict_admin', 'community_admin'];
+
+/** Roles that see places, each within the subtree of their own scope. */
+export const placeViewerRoles: readonly Role[] = ['subdistrict_admin', 'community_admin', 'community_staff', 'grid_worker', 'building_leader'];
+/** Roles that change the place tree. Grid workers and building leaders report changes; they do not make them. */
+export const placeManagerRoles: readonly Role[] = ['subdistrict_admin', 'community_admin', 'community_staff'];
+/** Roles that manage accounts. */
+export const userManagerRoles: readonly Role[] = ['subdistrict_admin', 'community_admin', 'community_staff'];
+
+/** Which roles each manager role may hand out: never one above its own. The server enforces; the web offers. */
+export const grantableRoles: Partial<Record<Role, readonly Role[]>> = {
+  subdistrict_admin: ['subdistrict_admin', 'community_admin', 'community_staff', 'grid_worker', 'building_leader', 'org_representative', 'resident'],
+  community_admin: ['community_admin', 'community_staff', 'grid_worker', 'building_leader', 'org_representative', 'resident'],
+  community_staff: ['grid_worker', 'building_leader', 'org_representative', 'resident'],
+};
+/** Staff who serve residents face to face and may act on their behalf. */
+export const onBehalfRoles: readonly Role[] = ['community_admin', 'community_staff', 'grid_worker'];

@@ -1,11 +1,6 @@
-import type { Me, Role } from '@gongzhi/shared';
-import { adminRoles } from '@gongzhi/shared';
-import { placeViewerRoles } from '../features/places/place-permissions.js';
+import { adminRoles, onBehalfRoles, placeViewerRoles, userManagerRoles, type Me, type Role } from '@gongzhi/shared';
 
-/** Roles that manage accounts (mirrors the server's users policy). */
-export const userManagerRoles: readonly Role[] = ['subdistrict_admin', 'community_admin', 'community_staff'];
-/** Roles that may act on a resident's behalf (mirrors the server's me policy). */
-export const onBehalfRoles: readonly Role[] = ['community_admin', 'community_staff', 'grid_worker'];
+export { onBehalfRoles, userManagerRoles };
 
 export type ConsoleModule = 'places' | 'users' | 'audit';
 

@@ -1,18 +1,9 @@
-import type { Role } from '@gongzhi/shared';
+import { placeManagerRoles, placeViewerRoles } from '@gongzhi/shared';
 import type { Actor } from '../../lib/actor.js';
 import { rolesPolicy } from '../../lib/policy.js';
 import { inScope, isAncestorOfScope } from '../../lib/scope.js';
 
-/** Roles that see places, each within the subtree of their own scope. */
-export const placeViewerRoles: readonly Role[] = [
-  'subdistrict_admin',
-  'community_admin',
-  'community_staff',
-  'grid_worker',
-  'building_leader',
-];
-/** Roles that change the tree. Grid workers and building leaders report changes; they do not make them. */
-export const placeManagerRoles: readonly Role[] = ['subdistrict_admin', 'community_admin', 'community_staff'];
+export { placeManagerRoles, placeViewerRoles };
 
 export const canViewPlaces = rolesPolicy('places.view', placeViewerRoles);
 export const canManagePlaces = rolesPolicy('places.manage', placeManagerRoles);

@@ -1,15 +1,4 @@
-import type { Me, PlaceView, Role } from '@gongzhi/shared';
-
-/** Roles that see the place tree, each within its own scope (mirrors the server's places policy). */
-export const placeViewerRoles: readonly Role[] = [
-  'subdistrict_admin',
-  'community_admin',
-  'community_staff',
-  'grid_worker',
-  'building_leader',
-];
-/** Roles that change the tree. Grid workers and building leaders report changes; they do not make them. */
-export const placeManagerRoles: readonly Role[] = ['subdistrict_admin', 'community_admin', 'community_staff'];
+import { placeManagerRoles, placeViewerRoles, type Me, type PlaceView } from '@gongzhi/shared';
 
 export interface PlaceRights {
   /** May add a place under this one (the scope place itself included). */

@@ -1,22 +1,7 @@
 import { Form, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { roleScopeKind, type Me, type Role } from '@gongzhi/shared';
+import { grantableRoles as grantable, roleScopeKind, type Me, type Role } from '@gongzhi/shared';
 import { PlacePicker } from '../places/place-picker.js';
-
-/** Which roles each manager role may hand out (mirrors the server's users policy). */
-const grantable: Partial<Record<Role, readonly Role[]>> = {
-  subdistrict_admin: [
-    'subdistrict_admin',
-    'community_admin',
-    'community_staff',
-    'grid_worker',
-    'building_leader',
-    'org_representative',
-    'resident',
-  ],
-  community_admin: ['community_admin', 'community_staff', 'grid_worker', 'building_leader', 'org_representative', 'resident'],
-  community_staff: ['grid_worker', 'building_leader', 'org_representative', 'resident'],
-};
 
 /** The roles this account may grant, in a stable order. */
 export function grantableRoles(me: Me | null): Role[] {
