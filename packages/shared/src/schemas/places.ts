@@ -16,13 +16,18 @@ export const placeView = z.object({
 });
 export type PlaceView = z.infer<typeof placeView>;
 
-/** A node of the tree with counts of active descendants by kind. */
+/**
+ * A node of the tree with counts of active descendants by kind, and how many children it has in this view
+ * (retired ones included when asked for): `children` is empty at the depth limit even when `childCount` is not.
+ */
 export interface PlaceTreeNode extends PlaceView {
   counts: Partial<Record<(typeof placeKinds)[number], number>>;
+  childCount: number;
   children: PlaceTreeNode[];
 }
 export const placeTreeNode: z.ZodType<PlaceTreeNode> = placeView.extend({
   counts: z.record(z.string(), z.number()),
+  childCount: z.number().int(),
   get children() {
     return z.array(placeTreeNode);
   },

@@ -18,7 +18,7 @@ export const toPlaceView = (p: PlaceRow): PlaceView => ({
   updatedAt: p.updated_at,
 });
 
-type WorkNode = Omit<PlaceTreeNode, 'children'> & { path: string; children: WorkNode[] };
+type WorkNode = Omit<PlaceTreeNode, 'children' | 'childCount'> & { path: string; children: WorkNode[] };
 
 /**
  * The actor's part of the tree: one root per scope place (or the subtree at `rootId`), each node with counts
@@ -50,6 +50,7 @@ export async function placeTree(deps: AppDeps, actor: Actor, opts: { includeReti
   }
   const cut = ({ path: _path, children, ...view }: WorkNode, depth: number): PlaceTreeNode => ({
     ...view,
+    childCount: children.length,
     children: depth < opts.depth ? children.map((c) => cut(c, depth + 1)) : [],
   });
   return roots.sort((a, b) => placeKinds.indexOf(a.kind) - placeKinds.indexOf(b.kind)).map((r) => cut(r, 0));

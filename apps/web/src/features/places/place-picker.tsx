@@ -37,7 +37,7 @@ export function PlacePicker({ id, value, onChange, kinds, excludeId, ...rest }: 
         value: it.node.id,
         title: t('places.picker.option', { name: it.node.name, kind: t(`kinds.${it.node.kind}`) }),
         selectable: kinds.includes(it.node.kind),
-        isLeaf: leaf || (it.children ? it.children.length === 0 : false),
+        isLeaf: leaf || it.node.childCount === 0,
         children: leaf ? undefined : it.children?.filter((c) => c.node.id !== excludeId).map(toNode),
       };
     };

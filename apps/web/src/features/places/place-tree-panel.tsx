@@ -4,7 +4,7 @@ import type { TreeDataNode } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/error-text.js';
 import { countSummary } from './count-summary.js';
-import { hasActiveDescendants, walk, type TreeItem } from './tree-items.js';
+import { walk, type TreeItem } from './tree-items.js';
 import type { usePlaceTree } from './use-place-tree.js';
 
 interface Props {
@@ -35,7 +35,7 @@ export function PlaceTreePanel({ tree, selectedId, onSelect, includeRetired, onI
             )}
           </span>
         ),
-        isLeaf: it.node.kind === 'dwelling' || (it.children ? it.children.length === 0 : !includeRetired && !hasActiveDescendants(it)),
+        isLeaf: it.node.childCount === 0,
         children: it.children?.map(toNode),
       };
     };

@@ -38,6 +38,3 @@ export const findItem = (items: TreeItem[], id: string): TreeItem | undefined =>
   for (const it of walk(items)) if (it.node.id === id) return it;
   return undefined;
 };
-
-/** Has the place anything active below it? (Retired children are not counted by the server.) */
-export const hasActiveDescendants = (it: TreeItem): boolean => Object.values(it.node.counts).some((n) => (n ?? 0) > 0);

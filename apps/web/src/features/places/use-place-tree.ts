@@ -57,7 +57,7 @@ export function usePlaceTree(includeRetired: boolean) {
         cur
           ? updateItem(cur, id, (it) => ({
               ...it,
-              node: { ...it.node, counts: fresh.counts },
+              node: { ...it.node, counts: fresh.counts, childCount: fresh.childCount },
               children: toItems(fresh.children, it.level + 1, it.level + 1),
             }))
           : cur,
