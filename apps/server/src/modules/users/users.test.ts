@@ -48,10 +48,12 @@ describe.each(dialects)('users (%s)', (dialect) => {
     expect(err(phone)).toBe('phone_taken');
   });
 
-  it('grants a building leader role, which gives the account that building as its scope', async () => {
+  it('grants a building leader role, which gives the account that building as its scope at once', async () => {
+    // A session already in use (and so cached) must see the new role on its very next request.
+    const resident = await sessionFor(t.app, t.world.users.resident);
+    expect((await t.app.inject({ url: `/api/v1/places/${t.world.g2.dwelling.id}`, headers: resident.headers })).statusCode).toBe(403);
     const res = await post(admin, `/api/v1/users/${t.world.users.resident}/roles`, { role: 'building_leader', placeId: t.world.g2.building.id });
     expect(res.statusCode).toBe(200);
-    const resident = await sessionFor(t.app, t.world.users.resident);
     expect((await t.app.inject({ url: `/api/v1/places/${t.world.g2.dwelling.id}`, headers: resident.headers })).statusCode).toBe(200);
     expect((await t.app.inject({ url: `/api/v1/places/${t.world.g1.dwelling.id}`, headers: resident.headers })).statusCode).toBe(404);
     const again = await post(admin, `/api/v1/users/${t.world.users.resident}/roles`, { role: 'building_leader', placeId: t.world.g2.building.id });
@@ -59,6 +61,7 @@ describe.each(dialects)('users (%s)', (dialect) => {
     const roleId = (res.json() as { roles: { id: string; role: string }[] }).roles.find((r) => r.role === 'building_leader')!.id;
     const revoked = await t.app.inject({ method: 'DELETE', url: `/api/v1/users/${t.world.users.resident}/roles/${roleId}`, headers: admin.headers });
     expect((revoked.json() as { roles: unknown[] }).roles).toHaveLength(1);
+    expect((await t.app.inject({ url: `/api/v1/places/${t.world.g2.dwelling.id}`, headers: resident.headers })).statusCode).toBe(403);
   });
 
   it('issues a new claim code that voids the old one', async () => {
