@@ -4,9 +4,10 @@
 //   bare          Fastify() with one route: the floor
 //   healthz       the Gongzhi app, GET /healthz without a cookie: every global plugin and hook, no database
 //   healthz+auth  the same with the session cookie: + actorFromToken (sha256, session query, roles query)
-//   me            GET /api/v1/me: + policy, describeMe (user query), zod response serialisation, bigger body
+//   me            GET /api/v1/me: + policy, describeMe, response serialisation, bigger body
 //   me+stmtcache  (SQLite) GET /api/v1/me on a second app over the same file whose better-sqlite3 handle
-//                 caches prepared statements by SQL text; shows what Kysely's prepare-per-query costs
+//                 caches prepared statements by SQL text; since db/connect.ts caches statements itself, this row
+//                 should now match `me` (kept to catch a regression of that cache)
 //
 // Per-request cost is 1e6 / rps microseconds of the (saturated) server thread; the deltas between adjacent rows
 // are the cost of each layer. Nothing here changes the server's code: the statement cache is patched into this
