@@ -19,7 +19,7 @@ const commands: Record<string, { describe: string; usage: string; run: (deps: Ap
 
 function usage(): void {
   console.log('Usage: npm run gongzhi -- <command> [options]\n');
-  for (const [name, c] of Object.entries(commands)) console.log(`  ${c.usage}\n      ${c.describe}`);
+  for (const c of Object.values(commands)) console.log(`  ${c.usage}\n      ${c.describe}`);
 }
 
 async function main(argv: string[]): Promise<number> {
