@@ -76,12 +76,18 @@ describe.each(dialects)('bad input never yields a 5xx (%s)', (dialect) => {
   it('names the field in validation errors, in Chinese by default and English on request', async () => {
     const zh = await t.app.inject({ method: 'POST', url: '/api/v1/places', headers: admin.headers, payload: { kind: 'grid', name: '', parentId: t.world.a.id } });
     expect(zh.statusCode).toBe(400);
-    const zhBody = zh.json() as { error: { code: string; message: string; details: { field: string }[] } };
+    const zhBody = zh.json() as { error: { code: string; message: string; details: { field: string; message: string }[] } };
     expect(zhBody.error.code).toBe('validation_failed');
     expect(zhBody.error.message).toMatch(/[\u4e00-\u9fff]/);
     expect(zhBody.error.details.map((d) => d.field)).toContain('body.name');
+    expect(zhBody.error.details.find((d) => d.field === 'body.name')!.message).toMatch(/[\u4e00-\u9fff]/);
     const en = await t.app.inject({ method: 'POST', url: '/api/v1/places', headers: { ...admin.headers, 'accept-language': 'en-US,en;q=0.9' }, payload: { kind: 'grid', parentId: t.world.a.id } });
-    expect((en.json() as { error: { message: string } }).error.message).toMatch(/invalid/i);
+    const enBody = en.json() as { error: { message: string; details: { field: string; message: string }[] } };
+    expect(enBody.error.message).toMatch(/invalid/i);
+    expect(enBody.error.details.find((d) => d.field === 'body.name')!.message).toMatch(/expected string/i);
+    // A schema's own message (a code the web maps) is kept in every language.
+    const weak = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: admin.headers, payload: { currentPassword: 'x', newPassword: 'abcdefghij' } });
+    expect((weak.json() as { error: { details: { message: string }[] } }).error.details[0]!.message).toBe('weak_password');
   });
 
   it('writes nothing when a request fails half-way', async () => {
