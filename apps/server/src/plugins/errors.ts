@@ -2,24 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { errorMessage, type ErrorCode, type Locale } from '@gongzhi/shared';
-import { z } from 'zod';
 import { AppError } from '../lib/app-error.js';
-
-const zhMessages = z.locales.zhCN();
-const enMessages = z.locales.en();
-
-/**
- * A field's message in the caller's language. zod's own messages are re-rendered in Chinese; a schema's custom
- * message (a code such as `weak_password`) is kept as written, since the web maps those to text itself.
- */
-function fieldMessage(v: { keyword: string; message?: string; params: Record<string, unknown> }, locale: Locale): string {
-  const message = v.message ?? v.keyword;
-  if (locale !== 'zh-CN') return message;
-  const issue = { ...v.params, code: v.keyword, message } as Parameters<typeof enMessages.localeError>[0];
-  const asDefault = (m: ReturnType<typeof enMessages.localeError>) => (typeof m === 'string' ? m : m?.message);
-  if (asDefault(enMessages.localeError(issue)) !== message) return message;
-  return asDefault(zhMessages.localeError(issue)) ?? message;
-}
 
 /** The caller's language: the web sends Accept-Language from its own setting; Chinese is the default. */
 export function requestLocale(req: FastifyRequest): Locale {
@@ -35,11 +18,11 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) return send(reply, req, err.status, err.code, err.details);
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const locale = requestLocale(req);
+      // `code` is zod's issue code and `message` zod's English text; the web turns both into the user's language.
       const details = err.validation.map((v) => ({
         field: [err.validationContext, ...(v.instancePath ? v.instancePath.split('/').filter(Boolean) : [])].join('.'),
         code: v.keyword,
-        message: fieldMessage(v, locale),
+        message: v.message ?? v.keyword,
       }));
       return send(reply, req, 400, 'validation_failed', details);
     }
