@@ -6,3 +6,4 @@ export * from './schemas/places.js';
 export * from './schemas/users.js';
 export * from './schemas/audit.js';
 export * from './schemas/public.js';
+export * from './validation/id-number.js';
