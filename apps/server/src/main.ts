@@ -6,7 +6,12 @@ import { DEMO_PASSWORD, isEmpty, seedDemo } from './demo/seed-demo.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const deps = await createDeps(config);
-  if (config.demo && (await isEmpty(deps))) {
+  const empty = await isEmpty(deps);
+  if (empty && !config.demo) {
+    console.log('The database is empty. Create the first administrator with:\n' +
+      '  npm run gongzhi -- create-admin --username admin --name 管理员 --subdistrict 某某街道 --community 某某社区');
+  }
+  if (config.demo && empty) {
     const { accounts } = await seedDemo(deps);
     console.log('\n演示社区已创建 / Demo community created. Accounts (password for all: %s):', DEMO_PASSWORD);
     for (const a of accounts) console.log('  %s  %s  (%s)', a.role.padEnd(20), a.username.padEnd(14), a.displayName);
