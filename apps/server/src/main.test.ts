@@ -12,8 +12,11 @@ import { createTestDeps, PG_ADMIN_URL } from './test/dialects.js';
 const root = path.resolve(import.meta.dirname, '../../..');
 const tsx = path.join(root, 'node_modules/.bin/tsx');
 
+/** The caller's environment without any GONGZHI_* of its own: each test decides the configuration. */
+const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GONGZHI_')));
+
 function cli(env: Record<string, string>, ...args: string[]) {
-  const r = spawnSync(tsx, ['apps/server/src/cli/main.ts', ...args], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' });
+  const r = spawnSync(tsx, ['apps/server/src/cli/main.ts', ...args], { cwd: root, env: { ...baseEnv, ...env }, encoding: 'utf8' });
   return { code: r.status, out: r.stdout + r.stderr };
 }
 
@@ -42,7 +45,7 @@ describe('graceful shutdown', () => {
     const port = 20000 + Math.floor(Math.random() * 20000);
     const child = spawn(tsx, ['apps/server/src/main.ts'], {
       cwd: root,
-      env: { ...process.env, GONGZHI_DATA_DIR: dir, GONGZHI_PORT: String(port), GONGZHI_DEMO: 'false', GONGZHI_LOG_LEVEL: 'warn' },
+      env: { ...baseEnv, GONGZHI_DATA_DIR: dir, GONGZHI_PORT: String(port), GONGZHI_DEMO: 'false', GONGZHI_LOG_LEVEL: 'warn' },
       stdio: 'ignore',
     });
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));

@@ -70,23 +70,26 @@ export async function login(deps: AppDeps, ctx: RequestContext, account: string,
     throw new AppError('invalid_credentials', 401, { attemptsLeft: MAX_FAILURES - failures });
   }
   if (throttle) await repo.clearThrottle(deps.db, key);
-  const session = await openSession(deps, user.id);
-  await recordAudit(deps.db, { ...ctx, actor: { ...publicActor, userId: user.id } }, deps.clock, {
-    action: 'auth.login',
-    targetType: 'user',
-    targetId: user.id,
-    communityId: null,
-    scopePath: await userScopePath(deps.db, user.id),
+  // The session and its audit entry are written together: no session exists without its login on record.
+  return deps.db.transaction().execute(async (trx) => {
+    const session = await openSession(deps, user.id, trx);
+    await recordAudit(trx, { ...ctx, actor: { ...publicActor, userId: user.id } }, deps.clock, {
+      action: 'auth.login',
+      targetType: 'user',
+      targetId: user.id,
+      communityId: null,
+      scopePath: await userScopePath(trx, user.id),
+    });
+    return session;
   });
-  return session;
 }
 
 /** Create a session row and return the cookie token (only its hash is stored). */
-export async function openSession(deps: AppDeps, userId: string): Promise<LoginResult> {
+export async function openSession(deps: AppDeps, userId: string, db: Db = deps.db): Promise<LoginResult> {
   const now = deps.clock.now();
   const token = randomBytes(32).toString('base64url');
   const expiresAt = addMinutes(now, deps.config.sessionDays * 24 * 60);
-  await repo.insertSession(deps.db, {
+  await repo.insertSession(db, {
     id: sessionIdOf(token),
     user_id: userId,
     csrf_token: randomBytes(24).toString('base64url'),
@@ -221,7 +224,7 @@ export async function claimAccount(
     throw new AppError('phone_taken', 409, { field: 'phone' });
   }
   const passwordHash = await hashPassword(input.password);
-  await deps.db.transaction().execute(async (trx) => {
+  return deps.db.transaction().execute(async (trx) => {
     if (!(await repo.markClaimCodeUsed(trx, row.id, iso(now)))) throw new AppError('claim_code_invalid', 400);
     await users.updateUser(trx, user.id, {
       password_hash: passwordHash,
@@ -238,8 +241,8 @@ export async function claimAccount(
       scopePath: await userScopePath(trx, user.id),
       after: { username: username ?? user.username, phone: input.phone ?? null },
     });
+    return openSession(deps, user.id, trx);
   });
-  return openSession(deps, user.id);
 }
 
 /** The scope path under which a user's audit entries are filed: their first role's place. */
