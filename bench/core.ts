@@ -10,11 +10,10 @@
 //  - Each route's rps/p50/p99 is the median over its slices. The ratio is the median of the per-round ratios
 //    me_rps / bare_rps (the two slices of a round ran back to back), which also cancels drift between rounds.
 import { progress, type Benchmark } from './lib/benchmark.js';
-import { Cleanup } from './lib/cleanup.js';
-import { LoadGenerator } from './lib/load.js';
 import { measureAlternating, type RouteFigures } from './lib/measure.js';
 import { defaultHttpOptions, describeSettings, httpUsage, parseHttpArgs, settingsOf, validateOptions, type HttpBenchOptions } from './lib/options.js';
-import { assertPostgresReachable, createDatabase, loginDemoAdmin, startBare, startGongzhi, type Dialect } from './lib/servers.js';
+import { perDialect } from './lib/per-dialect.js';
+import type { Dialect } from './lib/servers.js';
 import { median, round } from './lib/stats.js';
 
 /** The product's target: on SQLite an authenticated read keeps at least this share of bare Fastify's throughput. */
@@ -38,38 +37,19 @@ export type CoreFigures = Partial<Record<Dialect, DialectFigures>>;
 export async function measureCore(options: Partial<HttpBenchOptions> = {}): Promise<CoreFigures> {
   const opts: HttpBenchOptions = { ...defaultHttpOptions, ...options };
   validateOptions(opts);
-  if (opts.dialects.includes('postgres')) await assertPostgresReachable(opts.pgUrl);
-
-  const cleanup = new Cleanup();
-  return cleanup.guard(async () => {
-    const load = new LoadGenerator();
-    cleanup.add('stop load generator', () => load.close());
-    const bareUrl = await startBare(cleanup);
-    const out: CoreFigures = {};
-    for (const dialect of opts.dialects) {
-      // Each database is torn down before the next one starts, so they never run side by side.
-      const perDialect = new Cleanup();
-      cleanup.add(`${dialect} teardown`, () => perDialect.run());
-      try {
-        const db = await createDatabase(dialect, opts.pgUrl, perDialect);
-        const gz = await startGongzhi(db, perDialect);
-        const cookie = await loginDemoAdmin(gz.url);
-        const m = await measureAlternating(
-          load,
-          [
-            { name: 'bare', url: bareUrl },
-            { name: 'me', url: `${gz.url}/api/v1/me`, headers: { cookie } },
-          ],
-          { ...opts, label: `[${dialect}]` },
-        );
-        const ratios = m.ratios.me!;
-        out[dialect] = { bare: m.figures.bare!, me: m.figures.me!, ratio: round(median(ratios), 3), ratios: ratios.map((r) => round(r, 3)) };
-        opts.log(`[${dialect}] median: bare ${m.figures.bare!.rps} req/s, me ${m.figures.me!.rps} req/s, ratio ${out[dialect]!.ratio}`);
-      } finally {
-        await perDialect.run();
-      }
-    }
-    return out;
+  return perDialect(opts, async ({ dialect, load, bareUrl, gz, cookie }) => {
+    const m = await measureAlternating(
+      load,
+      [
+        { name: 'bare', url: bareUrl },
+        { name: 'me', url: `${gz.url}/api/v1/me`, headers: { cookie } },
+      ],
+      { ...opts, label: `[${dialect}]` },
+    );
+    const ratios = m.ratios.me!;
+    const figures = { bare: m.figures.bare!, me: m.figures.me!, ratio: round(median(ratios), 3), ratios: ratios.map((r) => round(r, 3)) };
+    opts.log(`[${dialect}] median: bare ${figures.bare.rps} req/s, me ${figures.me.rps} req/s, ratio ${figures.ratio}`);
+    return figures;
   });
 }
 

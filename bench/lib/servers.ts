@@ -87,15 +87,8 @@ export interface Gongzhi {
   url: string;
 }
 
-/**
- * Open (migrate) the database, optionally seed the demo, build the app with the logger off and listen.
- * Several apps may share one database (seed it once); each has its own connection/pool.
- */
-export async function startGongzhi(
-  db: GongzhiDatabase,
-  cleanup: Cleanup,
-  opts: { seed: boolean; tweak?: (deps: AppDeps) => void } = { seed: true },
-): Promise<Gongzhi> {
+/** Open (migrate) the database, seed the demo, build the app with the logger off and listen. */
+export async function startGongzhi(db: GongzhiDatabase, cleanup: Cleanup): Promise<Gongzhi> {
   const config = loadConfig({
     GONGZHI_DATABASE_URL: db.url,
     GONGZHI_DATA_DIR: db.dataDir,
@@ -104,8 +97,7 @@ export async function startGongzhi(
   });
   const deps = await createDeps(config);
   cleanup.add('close database', () => deps.handle.close());
-  opts.tweak?.(deps);
-  if (opts.seed) await seedDemo(deps);
+  await seedDemo(deps);
   const app = await buildApp(deps, { logger: false, webDir: null });
   cleanup.add('close app', () => app.close());
   await app.listen({ host: '127.0.0.1', port: 0 });

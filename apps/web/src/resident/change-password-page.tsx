@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Button, Form, Input, NavBar } from 'antd-mobile';
+import { Form, Input, NavBar } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { errorText, formFieldErrors } from '../api/error-text.js';
 import { sessionApi } from '../features/session/session-api.js';
-import { FormError, InlineNotice, useFeedback } from './feedback.js';
+import { SubmitFooter, InlineNotice, useFeedback } from './feedback.js';
 
 interface Values {
   currentPassword: string;
@@ -50,14 +50,7 @@ export default function ChangePasswordPage() {
         layout="vertical"
         requiredMarkStyle="none"
         onFinish={(v: Values) => void submit(v)}
-        footer={
-          <>
-            <FormError text={error} />
-            <Button block type="submit" color="primary" size="large" loading={busy}>
-              {t('resident.password.submit')}
-            </Button>
-          </>
-        }
+        footer={<SubmitFooter error={error} busy={busy} label={t('resident.password.submit')} />}
       >
         <Form.Item
           name="currentPassword"

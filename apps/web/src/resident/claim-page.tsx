@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Button, Form, Input, NavBar } from 'antd-mobile';
+import { Form, Input, NavBar } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { errorText, formFieldErrors } from '../api/error-text.js';
 import { useSession } from '../features/session/session-context.js';
-import { FormError } from './feedback.js';
+import { SubmitFooter } from './feedback.js';
 
 interface Values {
   code: string;
@@ -53,14 +53,7 @@ export default function ClaimPage() {
         layout="vertical"
         requiredMarkStyle="none"
         onFinish={(v: Values) => void submit(v)}
-        footer={
-          <>
-            <FormError text={error} />
-            <Button block type="submit" color="primary" size="large" loading={busy}>
-              {t('resident.claim.submit')}
-            </Button>
-          </>
-        }
+        footer={<SubmitFooter error={error} busy={busy} label={t('resident.claim.submit')} />}
       >
         <Form.Item
           name="code"

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { Toast } from 'antd-mobile';
+import { Button, Toast } from 'antd-mobile';
 import { useElderMode } from './elder-mode.js';
 
 export interface Notice {
@@ -46,4 +46,16 @@ export function FormError({ text }: { text: string | null }) {
       {text}
     </div>
   ) : null;
+}
+
+/** The foot of every resident form: its error, inline, above one large submit button. */
+export function SubmitFooter({ error, busy, label }: { error: string | null; busy: boolean; label: string }) {
+  return (
+    <>
+      <FormError text={error} />
+      <Button block type="submit" color="primary" size="large" loading={busy}>
+        {label}
+      </Button>
+    </>
+  );
 }

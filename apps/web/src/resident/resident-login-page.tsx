@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Button, Form, Input, List } from 'antd-mobile';
+import { Form, Input, List } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router-dom';
 import { errorText } from '../api/error-text.js';
 import { useSession } from '../features/session/session-context.js';
 import { useElderMode } from './elder-mode.js';
-import { FormError } from './feedback.js';
+import { SubmitFooter } from './feedback.js';
 import { LanguageButtons } from './language-buttons.js';
 import { ToggleSwitch } from './toggle-switch.js';
 
@@ -49,14 +49,7 @@ export default function ResidentLoginPage() {
         layout="vertical"
         requiredMarkStyle="none"
         onFinish={(v: Values) => void submit(v)}
-        footer={
-          <>
-            <FormError text={error} />
-            <Button block type="submit" color="primary" size="large" loading={busy}>
-              {t('resident.login.submit')}
-            </Button>
-          </>
-        }
+        footer={<SubmitFooter error={error} busy={busy} label={t('resident.login.submit')} />}
       >
         <Form.Item
           name="account"
