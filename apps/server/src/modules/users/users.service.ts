@@ -32,7 +32,12 @@ async function toViews(deps: AppDeps, db: Db, rows: UserRow[]): Promise<UserView
 
 export async function listUsers(deps: AppDeps, actor: Actor, q: { q?: string; role?: Role; placeId?: string; limit: number; offset: number }) {
   let placePath: string | undefined;
-  if (q.placeId) placePath = (await findPlace(deps.db, q.placeId))?.path ?? '/none/';
+  if (q.placeId) {
+    const place = await findPlace(deps.db, q.placeId);
+    // An unknown place has nobody under it (the scope filter below hides places outside the actor's reach).
+    if (!place) return { items: [], total: 0 };
+    placePath = place.path;
+  }
   const phone = q.q && /^1[3-9]\d{9}$/.test(q.q) ? deps.vault.blindIndex('phone', q.q) : undefined;
   const { rows, total } = await repo.listUsers(deps.db, {
     scope: scopePrefixes(actor, userManagerRoles),
