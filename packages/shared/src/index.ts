@@ -7,3 +7,6 @@ export * from './schemas/users.js';
 export * from './schemas/audit.js';
 export * from './schemas/public.js';
 export * from './validation/id-number.js';
+export * from './schemas/registers.js';
+export * from './schemas/organisations.js';
+export * from './schemas/transfer.js';

@@ -52,3 +52,22 @@ export const grantableRoles: Partial<Record<Role, readonly Role[]>> = {
 };
 /** Staff who serve residents face to face and may act on their behalf. */
 export const onBehalfRoles: readonly Role[] = ['community_admin', 'community_staff', 'grid_worker'];
+
+/** Roles that read the registers (households, residents), each within their own scope; always masked. */
+export const registerViewerRoles: readonly Role[] = ['subdistrict_admin', 'community_admin', 'community_staff', 'grid_worker', 'building_leader'];
+/** Roles that keep the registers. Grid workers keep their own grid's, as they collect it door to door. */
+export const registerManagerRoles: readonly Role[] = ['community_admin', 'community_staff', 'grid_worker'];
+/**
+ * Who may reveal a masked field, and only with a stated purpose that is audited (PIPL: minimum necessary).
+ * Grid workers call residents, so they may reveal a phone, not an ID number.
+ */
+export const revealRoles: Record<'idNumber' | 'phone', readonly Role[]> = {
+  idNumber: ['community_admin', 'community_staff'],
+  phone: ['community_admin', 'community_staff', 'grid_worker'],
+};
+/** Roles that read organisations, posts and the party roster. */
+export const organisationViewerRoles: readonly Role[] = ['subdistrict_admin', 'community_admin', 'community_staff', 'grid_worker', 'building_leader', 'org_representative'];
+/** Roles that keep organisations, posts and the party roster. */
+export const organisationManagerRoles: readonly Role[] = ['community_admin', 'community_staff'];
+/** Roles that import and export registers as .xlsx, and handle correction requests and data exports. */
+export const dataOfficerRoles: readonly Role[] = ['community_admin', 'community_staff'];

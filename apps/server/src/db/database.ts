@@ -95,6 +95,185 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
+export interface HouseholdsTable {
+  id: string;
+  community_id: string;
+  dwelling_id: string;
+  /** The dwelling's path, copied so scope filters need no join; rewritten when places move. */
+  place_path: string;
+  householder_id: string | null;
+  status: string;
+  moved_in_on: string | null;
+  moved_out_on: string | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ResidentsTable {
+  id: string;
+  community_id: string;
+  household_id: string | null;
+  relation: string | null;
+  /** The household's dwelling path, or the community's path for someone without a household. */
+  place_path: string;
+  name: string;
+  gender: string | null;
+  birth_date: string | null;
+  id_number_cipher: string | null;
+  id_number_index: string | null;
+  phone_cipher: string | null;
+  phone_index: string | null;
+  phone_tail: string | null;
+  ethnicity: string | null;
+  residency_status: string;
+  registered_address: string | null;
+  /** living | moved_out | deceased */
+  status: string;
+  moved_in_on: string | null;
+  moved_out_on: string | null;
+  deceased_on: string | null;
+  user_id: string | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ConsentsTable {
+  id: string;
+  resident_id: string;
+  purpose: string;
+  basis: string;
+  detail: string;
+  recorded_by: string | null;
+  recorded_at: string;
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
+}
+
+export interface ResidentTagsTable {
+  resident_id: string;
+  tag: string;
+  consent_id: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface ResidenceHistoryTable {
+  id: string;
+  resident_id: string | null;
+  household_id: string | null;
+  event: string;
+  from_place_id: string | null;
+  to_place_id: string | null;
+  from_household_id: string | null;
+  to_household_id: string | null;
+  on_date: string | null;
+  note: string | null;
+  actor_user_id: string | null;
+  at: string;
+}
+
+export interface CorrectionRequestsTable {
+  id: string;
+  resident_id: string;
+  community_id: string;
+  place_path: string;
+  requested_by: string;
+  field: string;
+  message: string;
+  status: string;
+  response: string | null;
+  handled_by: string | null;
+  handled_at: string | null;
+  created_at: string;
+}
+
+export interface OrganisationsTable {
+  id: string;
+  community_id: string;
+  kind: string;
+  party_level: string | null;
+  parent_id: string | null;
+  name: string;
+  place_id: string | null;
+  credit_code: string | null;
+  contact_name: string | null;
+  contact_phone_cipher: string | null;
+  address: string | null;
+  term_start_on: string | null;
+  term_end_on: string | null;
+  dual_reporting_on: string | null;
+  note: string | null;
+  retired_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MembershipsTable {
+  id: string;
+  community_id: string;
+  organisation_id: string | null;
+  resident_id: string | null;
+  user_id: string | null;
+  person_name: string;
+  person_unit: string | null;
+  role: string;
+  place_id: string | null;
+  role_assignment_id: string | null;
+  start_on: string | null;
+  end_on: string | null;
+  ended_at: string | null;
+  created_at: string;
+}
+
+export interface PartyMembersTable {
+  id: string;
+  community_id: string;
+  party_org_id: string;
+  resident_id: string | null;
+  name: string;
+  gender: string | null;
+  id_number_cipher: string | null;
+  id_number_index: string | null;
+  phone_cipher: string | null;
+  phone_index: string | null;
+  phone_tail: string | null;
+  joined_on: string | null;
+  category: string;
+  reporting: string;
+  employer: string | null;
+  reported_on: string | null;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ImportJobsTable {
+  id: string;
+  community_id: string;
+  kind: string;
+  status: string;
+  file_name: string;
+  total_rows: number;
+  processed_rows: number;
+  created_rows: number;
+  updated_rows: number;
+  unchanged_rows: number;
+  error_rows: number;
+  errors_json: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
+export interface KeyStateTable {
+  id: number;
+  fingerprint: string;
+  rotated_at: string | null;
+}
+
 export interface Database {
   places: PlacesTable;
   place_history: PlaceHistoryTable;
@@ -104,6 +283,17 @@ export interface Database {
   login_throttle: LoginThrottleTable;
   claim_codes: ClaimCodesTable;
   audit_log: AuditLogTable;
+  households: HouseholdsTable;
+  residents: ResidentsTable;
+  consents: ConsentsTable;
+  resident_tags: ResidentTagsTable;
+  residence_history: ResidenceHistoryTable;
+  correction_requests: CorrectionRequestsTable;
+  organisations: OrganisationsTable;
+  memberships: MembershipsTable;
+  party_members: PartyMembersTable;
+  import_jobs: ImportJobsTable;
+  key_state: KeyStateTable;
 }
 
 /** Either the database or an open transaction: repositories accept both. */
@@ -116,3 +306,9 @@ export type RoleAssignmentRow = Selectable<RoleAssignmentsTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type { Generated };
+export type HouseholdRow = Selectable<HouseholdsTable>;
+export type ResidentRow = Selectable<ResidentsTable>;
+export type OrganisationRow = Selectable<OrganisationsTable>;
+export type MembershipRow = Selectable<MembershipsTable>;
+export type PartyMemberRow = Selectable<PartyMembersTable>;
+export type ImportJobRow = Selectable<ImportJobsTable>;

@@ -2,12 +2,18 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as m0001 from './migrations/2026_11_25_0001_create_places.js';
 import * as m0002 from './migrations/2026_11_25_0002_create_accounts.js';
 import * as m0003 from './migrations/2026_11_25_0003_create_audit_log.js';
+import * as m0004 from './migrations/2026_11_26_0004_create_registers.js';
+import * as m0005 from './migrations/2026_11_26_0005_create_organisations.js';
+import * as m0006 from './migrations/2026_11_26_0006_create_import_jobs.js';
 
 /** Every migration, in order. Listed explicitly so bundling or tsx never depends on a directory scan. */
 const migrations: Record<string, Migration> = {
   '2026_11_25_0001_create_places': m0001,
   '2026_11_25_0002_create_accounts': m0002,
   '2026_11_25_0003_create_audit_log': m0003,
+  '2026_11_26_0004_create_registers': m0004,
+  '2026_11_26_0005_create_organisations': m0005,
+  '2026_11_26_0006_create_import_jobs': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -37,6 +37,22 @@ export function pathInScope(column: string, prefixes: string[]): Expression<SqlB
   return sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
 }
 
+/**
+ * The same as `pathInScope`, written as byte ranges (`path >= '/a/b/' and path < '/a/b0'`) so an index on the
+ * column serves it on both databases. Path columns compared this way use the C collation on PostgreSQL.
+ */
+export function pathInRange(column: string, prefixes: string[]): Expression<SqlBool> {
+  if (prefixes.length === 0) return sql<SqlBool>`1 = 0`;
+  const parts = prefixes.map((p) => sql`(${sql.ref(column)} >= ${p} and ${sql.ref(column)} < ${prefixUpperBound(p)})`);
+  return sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
+}
+
+/** The smallest string greater than every string that starts with `prefix` (paths end in '/', so '/' → '0'). */
+export function prefixUpperBound(prefix: string): string {
+  const last = prefix.charCodeAt(prefix.length - 1);
+  return prefix.slice(0, -1) + String.fromCharCode(last + 1);
+}
+
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => '\\' + c);
 }

@@ -4,6 +4,9 @@ import { definePolicy } from '../lib/policy.js';
 import { buildApp } from '../app.js';
 import { dialects, createTestDeps } from './dialects.js';
 import { sessionFor, testApp } from './fixtures.js';
+import { organisationsAuthz } from '../modules/organisations/organisations.authz.js';
+import { registersAuthz } from '../modules/registers/registers.authz.js';
+import { transferAuthz } from '../modules/transfer/transfer.authz.js';
 
 const everyone: RoleOrPublic[] = ['public', ...roles];
 const signedIn: RoleOrPublic[] = [...roles];
@@ -43,6 +46,9 @@ const expected: Record<string, RoleOrPublic[]> = {
   'GET /api/v1/audit-log': admins,
   'GET /api/v1/audit-log/actions': admins,
   'GET /api/v1/public/communities': everyone,
+  ...registersAuthz,
+  ...organisationsAuthz,
+  ...transferAuthz,
 };
 
 describe.each(dialects)('authorisation matrix (%s)', (dialect) => {
@@ -64,7 +70,7 @@ describe.each(dialects)('authorisation matrix (%s)', (dialect) => {
       for (const role of everyone) {
         // A fresh session per call: logout and password changes must not spoil the next request.
         const headers: Record<string, string> = role === 'public' ? {} : (await sessionFor(t.app, t.world.users[role])).headers;
-        const url = route.url.replace(':id', t.world.g1.dwelling.id).replace(':roleId', t.world.g1.dwelling.id);
+        const url = route.url.replace(/:[a-zA-Z]+/g, t.world.g1.dwelling.id);
         const res = await t.app.inject({ method: route.method as 'GET', url, headers, ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }) });
         const body = res.json() as { error?: { code: string; details?: { policy?: string } } };
         const denied = res.statusCode === 401 || (res.statusCode === 403 && body.error?.details?.policy !== undefined);

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, PlaceRow } from '../../db/database.js';
-import { pathInScope } from '../../lib/scope.js';
+import { pathInRange, pathInScope } from '../../lib/scope.js';
 
 export function findPlace(db: Db, id: string): Promise<PlaceRow | undefined> {
   return db.selectFrom('places').selectAll().where('id', '=', id).executeTakeFirst();
@@ -60,6 +60,17 @@ export async function rewriteSubtreePaths(db: Db, oldPrefix: string, newPrefix: 
     })
     .where('path', 'like', `${oldPrefix}%`)
     .execute();
+  // Registers copy their dwelling's path for scoping without joins; they follow the move in the same transaction.
+  for (const table of ['households', 'residents', 'correction_requests'] as const) {
+    await db
+      .updateTable(table)
+      .set({
+        place_path: sql<string>`${newPrefix} || substr(place_path, ${oldPrefix.length + 1})`,
+        ...(communityId ? { community_id: communityId } : {}),
+      })
+      .where(pathInRange('place_path', [oldPrefix]))
+      .execute();
+  }
 }
 
 export async function insertPlaceHistory(

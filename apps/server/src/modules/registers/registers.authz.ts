@@ -1,0 +1,4 @@
+import type { RoleOrPublic } from '@gongzhi/shared';
+
+/** Who may call each route of this module at all; merged into the authorisation matrix. */
+export const registersAuthz: Record<string, RoleOrPublic[]> = {};
