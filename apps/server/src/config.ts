@@ -29,6 +29,8 @@ export interface Config {
   host: string;
   dataDir: string;
   secretKey: Buffer;
+  /** Where the key came from: key rotation writes a file, or tells the operator to change the variable. */
+  secretKeySource: 'env' | 'file';
   logLevel: z.infer<typeof envSchema>['GONGZHI_LOG_LEVEL'];
   demo: boolean;
   sessionDays: number;
@@ -57,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.GONGZHI_HOST,
     dataDir,
     secretKey,
+    secretKeySource: e.GONGZHI_SECRET_KEY ? 'env' : 'file',
     logLevel: e.GONGZHI_LOG_LEVEL,
     demo: e.GONGZHI_DEMO,
     sessionDays: e.GONGZHI_SESSION_DAYS,

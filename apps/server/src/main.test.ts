@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -81,6 +81,17 @@ describe('command line', () => {
     expect(cli(env, 'backup', backup).code).toBe(0);
     expect(existsSync(backup)).toBe(true);
     expect(cli(env, 'backup', backup).code).toBe(1); // never overwrites
+    // Key rotation asks for confirmation, then replaces the key; the old key no longer opens the data.
+    const oldKey = readFileSync(path.join(dir, 'secret.key'), 'utf8').trim();
+    expect(cli(env, 'rotate-key').code).toBe(2);
+    const rotated = cli(env, 'rotate-key', '--yes');
+    expect(rotated.code).toBe(0);
+    expect(rotated.out).toMatch(/re-encrypted \d+ value\(s\) in users.phone_cipher/);
+    expect(readFileSync(path.join(dir, 'secret.key'), 'utf8').trim()).not.toBe(oldKey);
+    expect(cli(env, 'migrate').code).toBe(0);
+    const wrongKey = cli({ ...env, GONGZHI_SECRET_KEY: oldKey }, 'migrate');
+    expect(wrongKey.code).toBe(1);
+    expect(wrongKey.out).toMatch(/GONGZHI_SECRET_KEY: this key/);
     expect(cli(env, 'no-such-command').code).toBe(1);
     expect(cli({ ...env, GONGZHI_PORT: 'x' }, 'migrate').out).toMatch(/GONGZHI_PORT/);
   });

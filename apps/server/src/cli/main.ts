@@ -3,6 +3,7 @@ import { createDeps } from '../bootstrap.js';
 import type { AppDeps } from '../deps.js';
 import { backupCommand } from './backup.js';
 import { createAdminCommand } from './create-admin.js';
+import { rotateKeyCommand } from './rotate-key.js';
 import { seedDemoCommand } from './seed-demo.js';
 
 /** Each command: a one-line description and a runner. Later modules add theirs here. */
@@ -15,6 +16,11 @@ const commands: Record<string, { describe: string; usage: string; run: (deps: Ap
     run: createAdminCommand,
   },
   backup: { describe: 'Online backup of the SQLite database to FILE (PostgreSQL: use pg_dump)', usage: 'backup FILE', run: backupCommand },
+  'rotate-key': {
+    describe: 'Re-encrypt all personal data with a new key and rebuild the blind indexes (stop the servers first)',
+    usage: 'rotate-key --yes',
+    run: rotateKeyCommand,
+  },
 };
 
 function usage(): void {

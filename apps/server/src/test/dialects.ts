@@ -35,6 +35,7 @@ export function testConfig(databaseUrl: string, dataDir: string): Config {
     host: '127.0.0.1',
     dataDir,
     secretKey: randomBytes(32),
+    secretKeySource: 'file',
     logLevel: 'silent',
     demo: false,
     sessionDays: 14,
