@@ -21,7 +21,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const defaultWebDir = path.resolve(here, '../../web/dist');
 
 /** Personal data never reaches a log line. */
-const redact = ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]', '*.password', '*.phone', '*.idNumber'];
+const redact = ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]', '*.password', '*.phone', '*.idNumber', '*.contactPhone'];
 
 /** Build the application. It never listens: main.ts does, and tests use `app.inject`. */
 export async function buildApp(deps: AppDeps, opts: { logger?: boolean; webDir?: string | null } = {}): Promise<FastifyInstance> {
