@@ -156,6 +156,10 @@ export const createMembershipBody = z.object({
   startOn: dateSchema.optional(),
   endOn: dateSchema.optional(),
 });
+/** Ending a post: the last day it was held, today when omitted. */
+export const endMembershipBody = z.object({ endOn: dateSchema.optional() });
+/** An organisation with its members (active ones unless ended ones are asked for). */
+export const organisationDetail = z.object({ organisation: organisationView, members: z.array(membershipView) });
 export const listMembershipsQuery = z.object({
   organisationId: idSchema.optional(),
   communityId: idSchema.optional(),
@@ -193,7 +197,7 @@ export const partyMemberView = z.object({
   status: z.enum(partyMemberStatuses),
 });
 export type PartyMemberView = z.infer<typeof partyMemberView>;
-export const createPartyMemberBody = z.object({
+const partyMemberFields = {
   partyOrgId: idSchema,
   residentId: idSchema.optional(),
   name: nameSchema,
@@ -201,12 +205,21 @@ export const createPartyMemberBody = z.object({
   idNumber: idNumberInput.nullable().optional(),
   phone: phoneSchema.nullable().optional(),
   joinedOn: dateSchema.nullable().optional(),
-  category: z.enum(partyMemberCategories).default('full'),
-  reporting: z.enum(partyReportings).default('local'),
+  category: z.enum(partyMemberCategories),
+  reporting: z.enum(partyReportings),
   employer: z.string().trim().min(1).max(100).nullable().optional(),
   reportedOn: dateSchema.nullable().optional(),
+};
+/** With a resident linked, the name (and gender) default to the resident's. */
+export const createPartyMemberBody = z.object({
+  ...partyMemberFields,
+  name: nameSchema.optional(),
+  category: partyMemberFields.category.default('full'),
+  reporting: partyMemberFields.reporting.default('local'),
 });
-export const updatePartyMemberBody = createPartyMemberBody
+/** Built from the fields without defaults, so a partial update never resets category or reporting. */
+export const updatePartyMemberBody = z
+  .object(partyMemberFields)
   .partial()
   .extend({ status: z.enum(partyMemberStatuses).optional() })
   .refine((b) => Object.keys(b).length > 0, 'nothing to change');
