@@ -151,6 +151,8 @@ export const residenceEvent = z.enum(['registered', 'moved_in', 'moved', 'househ
 export const historyEntryView = z.object({
   id: idSchema,
   event: residenceEvent,
+  /** Whom the entry concerns; null for an event of the household itself (registered, moved, moved out). */
+  residentName: z.string().nullable(),
   fromPlaceLabel: z.string().nullable(),
   toPlaceLabel: z.string().nullable(),
   onDate: z.string().nullable(),
@@ -305,3 +307,72 @@ export const myHouseholdView = z.object({
   members: z.array(residentView),
 });
 export const personExportBody = z.object({ purpose: z.string().trim().min(4).max(200) });
+
+/** The account created for a resident, with the one-time code printed on their activation slip. */
+export const residentAccountResponse = z.object({ userId: idSchema, claimCode: z.object({ code: z.string(), expiresAt: z.string() }) });
+
+/**
+ * Everything held about one person (PIPL arts. 45 and 47: access and portability), unmasked. Served only to data
+ * officers, for a stated purpose that is written to the audit log.
+ */
+export const personExportView = z.object({
+  exportedAt: z.string(),
+  purpose: z.string(),
+  resident: z.object({
+    id: idSchema,
+    communityId: idSchema,
+    communityName: z.string().nullable(),
+    householdId: idSchema.nullable(),
+    relation: z.enum(relations).nullable(),
+    name: z.string(),
+    gender: z.enum(genders).nullable(),
+    birthDate: z.string().nullable(),
+    idNumber: z.string().nullable(),
+    phone: z.string().nullable(),
+    ethnicity: z.string().nullable(),
+    residencyStatus: z.enum(residencyStatuses),
+    registeredAddress: z.string().nullable(),
+    status: z.enum(residentStatuses),
+    placeLabel: z.string(),
+    movedInOn: z.string().nullable(),
+    movedOutOn: z.string().nullable(),
+    deceasedOn: z.string().nullable(),
+    note: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  }),
+  tags: z.array(z.object({ tag: z.enum(residentTags), consentId: idSchema.nullable(), createdAt: z.string() })),
+  consents: z.array(consentView),
+  history: z.array(historyEntryView),
+  household: householdView.nullable(),
+  corrections: z.array(correctionView),
+  account: z.object({ userId: idSchema, displayName: z.string(), username: z.string().nullable(), status: z.string(), createdAt: z.string() }).nullable(),
+  memberships: z.array(
+    z.object({
+      id: idSchema,
+      organisationId: idSchema.nullable(),
+      organisationName: z.string().nullable(),
+      role: z.string(),
+      placeId: idSchema.nullable(),
+      startOn: z.string().nullable(),
+      endOn: z.string().nullable(),
+      endedAt: z.string().nullable(),
+    }),
+  ),
+  partyMemberships: z.array(
+    z.object({
+      id: idSchema,
+      partyOrgId: idSchema,
+      partyOrgName: z.string().nullable(),
+      idNumber: z.string().nullable(),
+      phone: z.string().nullable(),
+      category: z.string(),
+      reporting: z.string(),
+      employer: z.string().nullable(),
+      joinedOn: z.string().nullable(),
+      reportedOn: z.string().nullable(),
+      status: z.string(),
+    }),
+  ),
+});
+export type PersonExportView = z.infer<typeof personExportView>;
