@@ -16,7 +16,7 @@ describe.each(dialects)('elder mode (%s)', (dialect) => {
   it('turns on large type, keeps it after a reload and on another phone, and shows no pop-ups', async () => {
     const page = await h.newPage(phone);
     await loginResident(page, 'jumin');
-    await page.getByRole('link', { name: '我的' }).click();
+    await page.getByRole('navigation', { name: '底部导航' }).getByRole('link', { name: '我的' }).click();
     const toggle = page.getByRole('switch', { name: '长辈版' });
     await toggle.waitFor();
     expect(await toggle.getAttribute('aria-checked')).toBe('false');
@@ -46,7 +46,7 @@ describe.each(dialects)('elder mode (%s)', (dialect) => {
     // The choice belongs to the account: a fresh phone picks it up after login.
     const other = await h.newPage(phone);
     await loginResident(other, 'jumin');
-    await other.getByRole('link', { name: '我的' }).click();
+    await other.getByRole('navigation', { name: '底部导航' }).getByRole('link', { name: '我的' }).click();
     await other.getByRole('switch', { name: '长辈版', checked: true }).waitFor();
     expect(await bodyFontPx(other)).toBeGreaterThanOrEqual(20);
     await other.context().close();
@@ -60,7 +60,7 @@ describe.each(dialects)('elder mode (%s)', (dialect) => {
     await page.getByLabel('账号').fill('loudongzhang');
     await page.getByLabel('密码').fill('Gongzhi2026');
     await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('link', { name: '我的' }).click();
+    await page.getByRole('navigation', { name: '底部导航' }).getByRole('link', { name: '我的' }).click();
     await page.getByRole('switch', { name: '长辈版', checked: true }).waitFor();
     const me = await page.request.get('/api/v1/me');
     expect(((await me.json()) as { preferences: { elderMode: boolean } }).preferences.elderMode).toBe(true);

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type APIRequestContext, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 
 /**
  * Browser specs run against the real server on a fresh database: each spec file starts its own server (once
@@ -222,4 +222,19 @@ export async function loginResident(page: Page, account: string, password = DEMO
   await page.getByLabel('账号').fill(account);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
+}
+
+/** An API client logged in as a demo account, for a spec to read facts it then checks in the browser. */
+export async function apiAs(h: Harness, account: string, password = DEMO_PASSWORD): Promise<{ api: APIRequestContext; close: () => Promise<void> }> {
+  const context = await h.browser.newContext({ baseURL: h.baseUrl });
+  const res = await context.request.post('/api/v1/auth/login', { data: { account, password } });
+  if (!res.ok()) throw new Error(`Logging in as ${account} failed: ${res.status()} ${await res.text()}`);
+  return { api: context.request, close: () => context.close() };
+}
+
+/** GET a JSON answer from the API, failing loudly on an error status. */
+export async function getJson<T>(api: APIRequestContext, url: string): Promise<T> {
+  const res = await api.get(url);
+  if (!res.ok()) throw new Error(`GET ${url} answered ${res.status()}: ${await res.text()}`);
+  return (await res.json()) as T;
 }

@@ -38,14 +38,16 @@ export function apiUrl(path: string, query?: Query): string {
 
 async function send(method: string, path: string, opts: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18n.language || 'zh-CN' };
-  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  // A FormData body sets its own multipart boundary; only JSON bodies name their type here.
+  const form = opts.body instanceof FormData;
+  if (opts.body !== undefined && !form) headers['Content-Type'] = 'application/json';
   if (!SAFE_METHODS.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   try {
     return await fetch(apiUrl(path, opts.query), {
       method,
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.body === undefined ? undefined : form ? (opts.body as FormData) : JSON.stringify(opts.body),
       signal: opts.signal,
     });
   } catch (e) {
@@ -60,8 +62,8 @@ async function toError(res: Response): Promise<ApiError> {
   return new ApiError(e?.code ?? 'internal_error', res.status, e?.details ?? null, e?.message ?? '');
 }
 
-/** Call the API. Resolves with the JSON body; rejects with an `ApiError`. */
-export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+/** Call the API and return the successful response as it is (for files); rejects with an `ApiError`. */
+async function respond(method: string, path: string, opts: RequestOptions): Promise<Response> {
   let res = await send(method, path, opts);
   if (res.status === 403 && !SAFE_METHODS.has(method)) {
     const err = await toError(res);
@@ -75,8 +77,40 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     if (err.code === 'not_authenticated' && path !== '/me') for (const l of authLostListeners) l();
     throw err;
   }
+  return res;
+}
+
+/** Call the API. Resolves with the JSON body; rejects with an `ApiError`. */
+export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const res = await respond(method, path, opts);
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
+}
+
+/** A file the API answered with, and the name its `Content-Disposition` gives (or `fallbackName`). */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string;
+}
+
+function fileNameOf(res: Response, fallbackName: string): string {
+  const cd = res.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(cd);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1]!);
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(cd);
+  return plain ? plain[1]! : fallbackName;
+}
+
+/** Fetch a file (a template, an export, a report) so errors show as messages instead of a broken download. */
+export async function requestFile(method: string, path: string, opts: RequestOptions & { fallbackName: string }): Promise<DownloadedFile> {
+  const res = await respond(method, path, opts);
+  return { blob: await res.blob(), fileName: fileNameOf(res, opts.fallbackName) };
 }
 
 async function refreshCsrfToken(): Promise<void> {
@@ -90,4 +124,10 @@ export const api = {
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /** Send one file as `multipart/form-data` under `field`. */
+  upload: <T>(path: string, file: Blob, fileName: string, query?: Query, field = 'file') => {
+    const body = new FormData();
+    body.append(field, file, fileName);
+    return request<T>('POST', path, { body, query });
+  },
 };

@@ -11,7 +11,7 @@ import { SessionProvider, useSession } from '../features/session/session-context
 import { ConsoleForbidden, ConsoleNotFound, NoModules } from './console-results.js';
 import { ConsoleLayout } from './console-layout.js';
 import LoginPage from './login-page.js';
-import { allowedModules, consoleModules, hasRole } from './module-access.js';
+import { allowedModules, consoleModules, hasRole, type ConsoleModule } from './module-access.js';
 import { RequireAuth } from './require-auth.js';
 import { useDocumentTitle } from '../use-document-title.js';
 import './console.css';
@@ -20,6 +20,28 @@ const PlacesPage = lazy(() => import('../features/places/places-page.js'));
 const UsersPage = lazy(() => import('../features/users/users-page.js'));
 const AuditPage = lazy(() => import('../features/audit/audit-page.js'));
 const ClaimSlipPage = lazy(() => import('../features/users/claim-slip-page.js'));
+const ResidentsPage = lazy(() => import('../features/registers/residents-page.js'));
+const ResidentPage = lazy(() => import('../features/registers/resident-page.js'));
+const HouseholdsPage = lazy(() => import('../features/registers/households-page.js'));
+const HouseholdPage = lazy(() => import('../features/registers/household-page.js'));
+const CorrectionsPage = lazy(() => import('../features/registers/corrections-page.js'));
+const OrganisationsPage = lazy(() => import('../features/organisations/organisations-page.js'));
+const OrganisationPage = lazy(() => import('../features/organisations/organisation-page.js'));
+const PartyMembersPage = lazy(() => import('../features/organisations/party-members-page.js'));
+const TransferPage = lazy(() => import('../features/transfer/transfer-page.js'));
+
+/** Pages behind a module: the path below /console, the module whose roles open it, and the page. */
+const modulePages: { path: string; module: ConsoleModule; page: ReactNode }[] = [
+  { path: 'residents', module: 'residents', page: <ResidentsPage /> },
+  { path: 'residents/:id', module: 'residents', page: <ResidentPage /> },
+  { path: 'households', module: 'households', page: <HouseholdsPage /> },
+  { path: 'households/:id', module: 'households', page: <HouseholdPage /> },
+  { path: 'organisations', module: 'organisations', page: <OrganisationsPage /> },
+  { path: 'organisations/:id', module: 'organisations', page: <OrganisationPage /> },
+  { path: 'party-members', module: 'partyMembers', page: <PartyMembersPage /> },
+  { path: 'transfer', module: 'transfer', page: <TransferPage /> },
+  { path: 'corrections', module: 'corrections', page: <CorrectionsPage /> },
+];
 
 /** Open the first module the account may use. */
 function ConsoleHome() {
@@ -73,6 +95,13 @@ export default function ConsoleApp() {
                     </RequireRoles>
                   }
                 />
+                {modulePages.map((p) => (
+                  <Route
+                    key={p.path}
+                    path={p.path}
+                    element={<RequireRoles roles={rolesOf(p.module)}>{p.page}</RequireRoles>}
+                  />
+                ))}
                 <Route
                   path="users"
                   element={

@@ -1,6 +1,18 @@
 import { Suspense, useState, type ReactNode } from 'react';
 import { App, Button, Layout, Menu, Space, Spin, Typography } from 'antd';
-import { AuditOutlined, ApartmentOutlined, LogoutOutlined, MenuOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  ApartmentOutlined,
+  BankOutlined,
+  FileExcelOutlined,
+  FlagOutlined,
+  FormOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../features/session/session-context.js';
@@ -10,7 +22,13 @@ import { OnBehalfBanner } from './on-behalf-banner.js';
 
 const icons: Record<ConsoleModule, ReactNode> = {
   places: <ApartmentOutlined />,
-  users: <TeamOutlined />,
+  residents: <IdcardOutlined />,
+  households: <HomeOutlined />,
+  organisations: <BankOutlined />,
+  partyMembers: <FlagOutlined />,
+  transfer: <FileExcelOutlined />,
+  corrections: <FormOutlined />,
+  users: <UserOutlined />,
   audit: <AuditOutlined />,
 };
 

@@ -1,12 +1,39 @@
-import { adminRoles, onBehalfRoles, placeViewerRoles, userManagerRoles, type Me, type Role } from '@gongzhi/shared';
+import {
+  adminRoles,
+  dataOfficerRoles,
+  onBehalfRoles,
+  organisationManagerRoles,
+  organisationViewerRoles,
+  placeViewerRoles,
+  registerManagerRoles,
+  registerViewerRoles,
+  userManagerRoles,
+  type Me,
+  type Role,
+} from '@gongzhi/shared';
 
-export { onBehalfRoles, userManagerRoles };
+export { dataOfficerRoles, onBehalfRoles, organisationManagerRoles, registerManagerRoles, userManagerRoles };
 
-export type ConsoleModule = 'places' | 'users' | 'audit';
+export type ConsoleModule =
+  | 'places'
+  | 'residents'
+  | 'households'
+  | 'organisations'
+  | 'partyMembers'
+  | 'transfer'
+  | 'corrections'
+  | 'users'
+  | 'audit';
 
 /** The console's modules in menu order, each with the roles that may open it. */
 export const consoleModules: { key: ConsoleModule; path: string; roles: readonly Role[] }[] = [
   { key: 'places', path: '/console/places', roles: placeViewerRoles },
+  { key: 'residents', path: '/console/residents', roles: registerViewerRoles },
+  { key: 'households', path: '/console/households', roles: registerViewerRoles },
+  { key: 'organisations', path: '/console/organisations', roles: organisationViewerRoles },
+  { key: 'partyMembers', path: '/console/party-members', roles: organisationViewerRoles },
+  { key: 'transfer', path: '/console/transfer', roles: dataOfficerRoles },
+  { key: 'corrections', path: '/console/corrections', roles: dataOfficerRoles },
   { key: 'users', path: '/console/users', roles: userManagerRoles },
   { key: 'audit', path: '/console/audit', roles: adminRoles },
 ];

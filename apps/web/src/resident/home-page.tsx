@@ -1,5 +1,7 @@
-import { NavBar } from 'antd-mobile';
+import { List, NavBar } from 'antd-mobile';
+import { FileOutline, TeamOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { useSession } from '../features/session/session-context.js';
 
 /** The resident's start page; services appear here as their modules land. */
@@ -13,6 +15,21 @@ export default function HomePage() {
         <h1>{me ? t('resident.home.greeting', { name: me.displayName }) : t('resident.home.guest')}</h1>
         <p>{t('resident.home.intro')}</p>
       </section>
+      <List header={t('resident.home.registerTitle')} className="resident-entry-list">
+        {/* The whole row is one real link, so a large finger and a screen reader both find it. */}
+        <List.Item prefix={<TeamOutline aria-hidden />} arrowIcon>
+          <Link to="/m/household" className="resident-entry-link">
+            <span className="resident-entry-title">{t('resident.home.myHousehold')}</span>
+            <span className="resident-entry-hint">{t('resident.home.myHouseholdHint')}</span>
+          </Link>
+        </List.Item>
+        <List.Item prefix={<FileOutline aria-hidden />} arrowIcon>
+          <Link to="/m/my-data" className="resident-entry-link">
+            <span className="resident-entry-title">{t('resident.home.myData')}</span>
+            <span className="resident-entry-hint">{t('resident.home.myDataHint')}</span>
+          </Link>
+        </List.Item>
+      </List>
       <section className="resident-card">
         <h2>{t('resident.home.comingTitle')}</h2>
         <p>{t('resident.home.coming')}</p>

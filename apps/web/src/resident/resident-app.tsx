@@ -4,6 +4,8 @@ import zhCN from 'antd-mobile/es/locales/zh-CN';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router-dom';
 import { SessionProvider } from '../features/session/session-context.js';
+import MyDataPage from '../features/my-data/my-data-page.js';
+import MyHouseholdPage from '../features/my-data/my-household-page.js';
 import ChangePasswordPage from './change-password-page.js';
 import ClaimPage from './claim-page.js';
 import { ElderModeProvider } from './elder-mode.js';
@@ -41,6 +43,8 @@ export default function ResidentApp() {
                 <Route index element={<HomePage />} />
                 <Route path="me" element={<MePage />} />
                 <Route path="password" element={<ChangePasswordPage />} />
+                <Route path="household" element={<MyHouseholdPage />} />
+                <Route path="my-data" element={<MyDataPage />} />
               </Route>
               <Route path="*" element={<ResidentNotFound />} />
             </Routes>

@@ -12,7 +12,7 @@ interface Values {
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
-const targetTypes = ['place', 'user'];
+const targetTypes = ['place', 'user', 'resident', 'household', 'correction_request', 'organisation', 'membership', 'party_member', 'import_job', 'export'];
 
 /** Filter by action, target and time; the actions come from the log itself. */
 export function AuditFilters({ onChange }: { onChange: (f: AuditFilter) => void }) {

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Card, Col, Row, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { AuditEntryView } from '@gongzhi/shared';
 import { errorText } from '../../api/error-text.js';
 import { formatDateTime } from '../../i18n/format.js';
@@ -10,6 +11,14 @@ import { AuditFilters } from './audit-filters.js';
 import { actionLabel, targetTypeLabel } from './audit-labels.js';
 
 const PAGE = 50;
+
+/** Targets that have a console page of their own, so the log links straight to what changed. */
+const targetPages: Record<string, string> = {
+  resident: '/console/residents/',
+  household: '/console/households/',
+  organisation: '/console/organisations/',
+  place: '/console/places/',
+};
 
 function Json({ label, value }: { label: string; value: unknown }) {
   const { t } = useTranslation();
@@ -69,10 +78,10 @@ export default function AuditPage() {
       key: 'targetId',
       title: t('audit.columns.targetId'),
       dataIndex: 'targetId',
-      render: (v: string | null) =>
+      render: (v: string | null, e) =>
         v ? (
-          <Typography.Text copyable code>
-            {v}
+          <Typography.Text copyable={{ text: v }} code>
+            {targetPages[e.targetType] ? <Link to={`${targetPages[e.targetType]}${v}`}>{v}</Link> : v}
           </Typography.Text>
         ) : (
           '—'

@@ -8,11 +8,14 @@ import { usePlaceTree } from './use-place-tree.js';
 interface Props {
   id?: string;
   value?: string;
-  onChange?: (id: string) => void;
+  /** Called with undefined when the choice is cleared. */
+  onChange?: (id: string | undefined) => void;
   /** Only places of these kinds can be chosen; the tree stops below the deepest of them. */
   kinds: PlaceKind[];
   /** A place whose subtree is left out (a place cannot move under itself). */
   excludeId?: string;
+  /** What to show while nothing is chosen; a filter says what it filters by. */
+  placeholder?: string;
   'aria-label'?: string;
 }
 
@@ -25,7 +28,7 @@ interface PickerNode {
 }
 
 /** Pick a place from the user's part of the tree, loading deeper levels as they open. */
-export function PlacePicker({ id, value, onChange, kinds, excludeId, ...rest }: Props) {
+export function PlacePicker({ id, value, onChange, kinds, excludeId, placeholder, ...rest }: Props) {
   const { t } = useTranslation();
   const tree = usePlaceTree(false);
   const deepest = Math.max(...kinds.map((k) => placeKinds.indexOf(k)));
@@ -64,7 +67,8 @@ export function PlacePicker({ id, value, onChange, kinds, excludeId, ...rest }: 
       treeLoadedKeys={loadedKeys}
       treeExpandedKeys={expanded ?? autoExpanded}
       onTreeExpand={(keys) => setExpanded(keys.map(String))}
-      placeholder={t('places.picker.placeholder')}
+      placeholder={placeholder ?? t('places.picker.placeholder')}
+      allowClear
       showSearch={{ treeNodeFilterProp: 'title' }}
       loading={!tree.roots}
       style={{ width: '100%' }}

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Space, Spin } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { useLocation, useParams } from 'react-router-dom';
 import { errorText } from '../../api/error-text.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { usersApi, type ClaimSlip } from './users-api.js';
@@ -16,6 +16,8 @@ import { LinkButton } from '../../console/link-button.js';
 export default function ClaimSlipPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
+  // Opened from a resident's page, "back" returns there rather than to the accounts list.
+  const from = (useLocation().state as { from?: string } | null)?.from;
   const [slip, setSlip] = useState<ClaimSlip | null>(null);
   const [error, setError] = useState<unknown>(null);
   const issuedFor = useRef<string | null>(null);
@@ -32,7 +34,7 @@ export default function ClaimSlipPage() {
   return (
     <div className="claim-slip-page">
       <Space className="claim-slip-toolbar no-print" wrap>
-        <LinkButton to="/console/users">{t('users.slip.back')}</LinkButton>
+        <LinkButton to={from ?? '/console/users'}>{from ? t('actions.back') : t('users.slip.back')}</LinkButton>
         <Button type="primary" icon={<PrinterOutlined />} disabled={!slip} onClick={() => window.print()}>
           {t('users.slip.print')}
         </Button>

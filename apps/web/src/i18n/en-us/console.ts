@@ -16,6 +16,12 @@ export const consoleText: Shape<typeof zh> = {
   menu: {
     label: 'Modules',
     places: 'Places',
+    residents: 'Residents',
+    households: 'Households',
+    organisations: 'Organisations',
+    partyMembers: 'Party members',
+    transfer: 'Import / export',
+    corrections: 'Corrections',
     users: 'Users',
     audit: 'Audit log',
   },

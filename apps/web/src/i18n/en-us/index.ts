@@ -4,9 +4,12 @@ import type { zhCN } from '../zh-cn/index.js';
 import { audit } from './audit.js';
 import { common } from './common.js';
 import { consoleText } from './console.js';
+import { organisations } from './organisations.js';
 import { places } from './places.js';
 import { portal } from './portal.js';
+import { registers } from './registers.js';
 import { resident } from './resident.js';
+import { transfer } from './transfer.js';
 import { users } from './users.js';
 
 const errors = {
@@ -15,4 +18,4 @@ const errors = {
 };
 
 /** English: the same keys as Chinese. */
-export const enUS: Shape<typeof zhCN> = { ...common, errors, console: consoleText, places, users, audit, resident, portal };
+export const enUS: Shape<typeof zhCN> = { ...common, errors, console: consoleText, places, users, audit, resident, portal, registers, organisations, transfer };

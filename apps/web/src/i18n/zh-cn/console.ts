@@ -14,6 +14,12 @@ export const consoleText = {
   menu: {
     label: '功能菜单',
     places: '位置',
+    residents: '居民',
+    households: '户',
+    organisations: '组织',
+    partyMembers: '党员',
+    transfer: '导入导出',
+    corrections: '更正申请',
     users: '账号',
     audit: '审计日志',
   },

@@ -2,9 +2,12 @@ import { errorMessages, type ErrorCode } from '@gongzhi/shared';
 import { audit } from './audit.js';
 import { common } from './common.js';
 import { consoleText } from './console.js';
+import { organisations } from './organisations.js';
 import { places } from './places.js';
 import { portal } from './portal.js';
+import { registers } from './registers.js';
 import { resident } from './resident.js';
+import { transfer } from './transfer.js';
 import { users } from './users.js';
 
 const errors = {
@@ -13,4 +16,4 @@ const errors = {
 };
 
 /** Chinese (the default): every visible string of the web app. */
-export const zhCN = { ...common, errors, console: consoleText, places, users, audit, resident, portal };
+export const zhCN = { ...common, errors, console: consoleText, places, users, audit, resident, portal, registers, organisations, transfer };
