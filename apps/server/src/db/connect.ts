@@ -51,6 +51,10 @@ export function openDatabase(url: string, opts: { poolSize?: number } = {}): Dat
     // FULL makes every acknowledged commit durable across power loss, which the product promises.
     raw.pragma('synchronous = FULL');
     raw.pragma('busy_timeout = 5000');
+    // Without table statistics the planner picks poor indexes for the register searches; refresh them cheaply
+    // (bounded sampling) for any table that needs it, as SQLite recommends for long-lived connections.
+    raw.pragma('analysis_limit = 1000');
+    raw.pragma('optimize = 0x10002');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
     return {
       db,
