@@ -3,19 +3,35 @@ import { createDeps } from '../bootstrap.js';
 import type { AppDeps } from '../deps.js';
 import { backupCommand } from './backup.js';
 import { createAdminCommand } from './create-admin.js';
+import { exportCommand } from './export.js';
+import { importCommand } from './import.js';
 import { rotateKeyCommand } from './rotate-key.js';
 import { seedDemoCommand } from './seed-demo.js';
 
 /** Each command: a one-line description and a runner. Later modules add theirs here. */
 const commands: Record<string, { describe: string; usage: string; run: (deps: AppDeps, argv: string[]) => Promise<number> }> = {
   migrate: { describe: 'Bring the database schema up to date', usage: 'migrate', run: async () => 0 },
-  'seed-demo': { describe: 'Create the demo subdistrict and community in an empty database', usage: 'seed-demo', run: seedDemoCommand },
+  'seed-demo': {
+    describe: 'Create the demo subdistrict in an empty database (default: one community of 3,000 households; more for benchmarks)',
+    usage: 'seed-demo [--communities M] [--households N per community] [--seed TEXT]',
+    run: seedDemoCommand,
+  },
   'create-admin': {
     describe: 'Create an administrator account (and the first subdistrict/community if the database is empty)',
     usage: 'create-admin --username NAME --name 姓名 [--password PW] [--role subdistrict_admin|community_admin] [--place ID | --subdistrict 名称 [--community 名称]]',
     run: createAdminCommand,
   },
   backup: { describe: 'Online backup of the SQLite database to FILE (PostgreSQL: use pg_dump)', usage: 'backup FILE', run: backupCommand },
+  import: {
+    describe: 'Check an .xlsx row by row, then import its valid rows (places, households, residents, party_members, organisations)',
+    usage: 'import --kind KIND --community ID|名称 [--check] FILE',
+    run: importCommand,
+  },
+  export: {
+    describe: 'Stream a register to an .xlsx (ID numbers and phones masked unless --reveal with --purpose, which is audited)',
+    usage: 'export --kind KIND --community ID|名称 --out FILE [--place ID] [--reveal --purpose TEXT]',
+    run: exportCommand,
+  },
   'rotate-key': {
     describe: 'Re-encrypt all personal data with a new key and rebuild the blind indexes (stop the servers first)',
     usage: 'rotate-key --yes',
