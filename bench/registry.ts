@@ -9,6 +9,10 @@ export const registry: Record<string, { description: string; load: () => Promise
     description: 'req/s and p50/p99 of an authenticated GET /api/v1/me vs a bare Fastify route, on SQLite and PostgreSQL',
     load: async () => (await import('./core.js')).core,
   },
+  registers: {
+    description: 'residents list/search p50/p99 (HTTP vs raw SQL), 10,000-row import, 250,000-row streamed export, on 250,000 residents',
+    load: async () => (await import('./registers.js')).registers,
+  },
   'me-breakdown': {
     description: 'GET /api/v1/me layer by layer (plugins, session lookup, route, statement cache) vs bare Fastify',
     load: async () => (await import('./me-breakdown.js')).meBreakdown,

@@ -87,8 +87,11 @@ export interface Gongzhi {
   url: string;
 }
 
-/** Open (migrate) the database, seed the demo, build the app with the logger off and listen. */
-export async function startGongzhi(db: GongzhiDatabase, cleanup: Cleanup): Promise<Gongzhi> {
+/** Fills a fresh database; the default is the demo community. */
+export type Seeder = (deps: AppDeps) => Promise<unknown>;
+
+/** Open (migrate) the database, seed it (the demo by default), build the app with the logger off and listen. */
+export async function startGongzhi(db: GongzhiDatabase, cleanup: Cleanup, seed: Seeder = seedDemo): Promise<Gongzhi> {
   const config = loadConfig({
     GONGZHI_DATABASE_URL: db.url,
     GONGZHI_DATA_DIR: db.dataDir,
@@ -97,7 +100,7 @@ export async function startGongzhi(db: GongzhiDatabase, cleanup: Cleanup): Promi
   });
   const deps = await createDeps(config);
   cleanup.add('close database', () => deps.handle.close());
-  await seedDemo(deps);
+  await seed(deps);
   const app = await buildApp(deps, { logger: false, webDir: null });
   cleanup.add('close app', () => app.close());
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -105,11 +108,16 @@ export async function startGongzhi(db: GongzhiDatabase, cleanup: Cleanup): Promi
 }
 
 /** Log in as the demo community admin (`shuji`) and check the session works; returns the Cookie header value. */
-export async function loginDemoAdmin(appUrl: string): Promise<string> {
+export function loginDemoAdmin(appUrl: string): Promise<string> {
+  return loginAs(appUrl, 'shuji');
+}
+
+/** Log in as a demo account and check the session works; returns the Cookie header value. */
+export async function loginAs(appUrl: string, account: string): Promise<string> {
   const res = await fetch(`${appUrl}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ account: 'shuji', password: DEMO_PASSWORD }),
+    body: JSON.stringify({ account, password: DEMO_PASSWORD }),
   });
   if (res.status !== 200) throw new Error(`login answered ${res.status}: ${await res.text()}`);
   const session = res.headers.getSetCookie().find((c) => c.startsWith('gz_session='));
@@ -117,6 +125,6 @@ export async function loginDemoAdmin(appUrl: string): Promise<string> {
   const cookie = session.split(';')[0]!;
   const me = await fetch(`${appUrl}/api/v1/me`, { headers: { cookie } });
   const body = (await me.json()) as { username?: string };
-  if (me.status !== 200 || body.username !== 'shuji') throw new Error(`GET /api/v1/me with the session answered ${me.status}`);
+  if (me.status !== 200 || body.username !== account) throw new Error(`GET /api/v1/me with the session answered ${me.status}`);
   return cookie;
 }

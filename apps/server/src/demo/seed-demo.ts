@@ -1,75 +1,107 @@
-import type { PlaceKind, Role } from '@gongzhi/shared';
+import { sql } from 'kysely';
 import type { AppDeps } from '../deps.js';
-import { createPlace } from '../modules/places/places.commands.js';
+import type { PlaceRow } from '../db/database.js';
+import { iso } from '../lib/clock.js';
+import { newId } from '../lib/ids.js';
 import { anyPlaceExists } from '../modules/places/places.repository.js';
-import { createUser } from '../modules/users/users.service.js';
+import { accountPeople, type DemoAccount } from './accounts.js';
+import { insertMany, releaseStatements } from './bulk-insert.js';
+import { planCommunity, SUBDISTRICT_NAME } from './community-plan.js';
+import { IdentityRegistry } from './identity.js';
+import { writeCommunity } from './write-community.js';
 
-/** Every demo account shares this password; start-up prints it next to each account. */
-export const DEMO_PASSWORD = 'Gongzhi2026';
+export { DEMO_PASSWORD, type DemoAccount } from './accounts.js';
 
-export interface DemoAccount {
-  role: Role;
-  username: string;
-  displayName: string;
+export interface SeedOptions {
+  /** Communities in the subdistrict (default 1); the demo accounts work in the first. */
+  communities?: number;
+  /** Households living in each community (default 3,000: about 8,000 residents). */
+  households?: number;
+  /** Same seed and same clock date: the same people, places and organisations. */
+  seed?: string;
+  /** Progress lines (one per community); silent by default. */
+  log?: (line: string) => void;
 }
 
-const grids = ['第一网格', '第二网格', '第三网格', '第四网格'];
-const estates = [
-  ['五福苑', '桂花里'],
-  ['龙王港小区', '锦江花园'],
-  ['双桂小区', '茶亭院落'],
-  ['格林小镇', '书香苑'],
-];
+export interface SeedResult {
+  accounts: DemoAccount[];
+  places: number;
+  households: number;
+  /** Everyone in the register, including those who moved out or died. */
+  residents: number;
+  /** Residents living in the subdistrict now. */
+  living: number;
+  organisations: number;
+  partyMembers: number;
+  /** Unclaimed accounts of grid workers and building leaders (besides the demo accounts). */
+  postAccounts: number;
+  seconds: number;
+}
+
+export const DEFAULT_SEED = 'gongzhi-demo';
+export const DEFAULT_HOUSEHOLDS = 3000;
 
 /**
- * A small, deterministic demo: one subdistrict, one community with four grids, estates, buildings, entrances
- * and dwellings, and one account per role. Registers (households, residents) come with their own module.
+ * Seed the demo subdistrict 双桂路街道 into an empty database: by default one community, 五福桥社区, with 8 grids,
+ * about 3,000 households and 8,000 residents, its organisations and the demo accounts; larger data sets with more
+ * communities and households. Rows go in as batched multi-row inserts, two transactions per community, so even
+ * a quarter of a million residents take seconds per community rather than hours.
  */
-export async function seedDemo(deps: AppDeps): Promise<{ accounts: DemoAccount[]; places: number }> {
-  let count = 0;
-  const add = async (kind: PlaceKind, name: string, parentId: string | null) => {
-    count++;
-    return createPlace(deps, null, { kind, name, parentId });
-  };
-  const subdistrict = await add('subdistrict', '双桂路街道', null);
-  const community = await add('community', '五福桥社区', subdistrict.id);
-  const firstOf: Partial<Record<PlaceKind, string>> = {};
-  const gridIds: string[] = [];
-  for (let g = 0; g < grids.length; g++) {
-    const grid = await add('grid', grids[g]!, community.id);
-    gridIds.push(grid.id);
-    for (const estateName of estates[g]!) {
-      const estate = await add('estate', estateName, grid.id);
-      for (let b = 1; b <= 2; b++) {
-        const building = await add('building', `${b}栋`, estate.id);
-        firstOf.building ??= building.id;
-        for (let e = 1; e <= 2; e++) {
-          const entrance = await add('entrance', `${e}单元`, building.id);
-          for (let floor = 1; floor <= 3; floor++) {
-            for (let room = 1; room <= 2; room++) await add('dwelling', `${floor}0${room}室`, entrance.id);
-          }
-        }
-      }
-    }
+export async function seedDemo(deps: AppDeps, options: SeedOptions = {}): Promise<SeedResult> {
+  const started = performance.now();
+  // SQLite's default page cache (2 MB) is far smaller than the indexes being filled; a bigger one while seeding
+  // keeps index pages in memory instead of reading them again for every batch.
+  const sqlite = deps.handle.sqlite;
+  const cacheSize = Number(sqlite?.pragma('cache_size', { simple: true }) ?? 0);
+  sqlite?.pragma('cache_size = -262144');
+  try {
+    const result = await seed(deps, options);
+    return { ...result, seconds: Math.round((performance.now() - started) / 100) / 10 };
+  } finally {
+    releaseStatements(sqlite);
+    sqlite?.pragma(`cache_size = ${cacheSize}`);
+    sqlite?.pragma('shrink_memory');
   }
-  const accounts: { role: Role; username: string; displayName: string; placeId: string }[] = [
-    { role: 'subdistrict_admin', username: 'jiedao', displayName: '周建国', placeId: subdistrict.id },
-    { role: 'community_admin', username: 'shuji', displayName: '沈材政', placeId: community.id },
-    { role: 'community_staff', username: 'shegong', displayName: '李晓梅', placeId: community.id },
-    { role: 'grid_worker', username: 'wanggeyuan', displayName: '王志强', placeId: gridIds[0]! },
-    { role: 'building_leader', username: 'loudongzhang', displayName: '赵秀英', placeId: firstOf.building! },
-    { role: 'org_representative', username: 'wuye', displayName: '陈物业', placeId: community.id },
-    { role: 'resident', username: 'jumin', displayName: '刘奶奶', placeId: community.id },
-  ];
-  for (const a of accounts) {
-    await createUser(deps, null, {
-      displayName: a.displayName,
-      username: a.username,
-      password: DEMO_PASSWORD,
-      roles: [{ role: a.role, placeId: a.placeId }],
-    });
+}
+
+async function seed(deps: AppDeps, options: SeedOptions): Promise<SeedResult> {
+  const communities = options.communities ?? 1;
+  const households = options.households ?? DEFAULT_HOUSEHOLDS;
+  const log = options.log ?? (() => {});
+  const now = iso(deps.clock.now());
+  // The registers count ages and dates in Beijing time; so does the demo.
+  const today = new Date(deps.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const registry = new IdentityRegistry();
+  const result: SeedResult = { accounts: [], places: 1, households: 0, residents: 0, living: 0, organisations: 0, partyMembers: 0, postAccounts: 0, seconds: 0 };
+
+  const sdId = newId();
+  const subdistrict: PlaceRow = { id: sdId, kind: 'subdistrict', name: SUBDISTRICT_NAME, parent_id: null, community_id: null, path: `/${sdId}/`, retired_at: null, created_at: now, updated_at: now };
+  await deps.db.transaction().execute(async (trx) => {
+    await insertMany(trx, 'places', [subdistrict]);
+    await insertMany(trx, 'place_history', [{ id: newId(), place_id: sdId, change: 'created', from_value: null, to_value: SUBDISTRICT_NAME, actor_user_id: null, at: now }]);
+  });
+
+  for (let c = 0; c < communities; c++) {
+    const t0 = performance.now();
+    const plan = planCommunity({ seed: options.seed ?? DEFAULT_SEED, today, households, accounts: c === 0 ? accountPeople : null }, c, registry);
+    const w = await writeCommunity(deps, plan, subdistrict, now);
+    if (c === 0) result.accounts = w.accounts;
+    result.places += w.places;
+    result.households += w.households;
+    result.residents += w.residents;
+    result.living += w.living;
+    result.organisations += w.organisations;
+    result.partyMembers += w.partyMembers;
+    result.postAccounts += w.postAccounts;
+    log(
+      `  ${String(c + 1).padStart(String(communities).length)}/${communities} ${plan.name}: ${plan.grids.length} grids, ${w.places} places, ` +
+        `${w.households} households, ${w.living} residents living here (${w.residents} in the register), ` +
+        `${w.organisations} organisations, ${w.partyMembers} party members, ${w.postAccounts} post holders' accounts — ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
   }
-  return { accounts, places: count };
+  // PostgreSQL's autovacuum would gather statistics on its own a little later; do it now so plans are right at once.
+  if (deps.handle.dialect === 'postgres') await sql`analyze`.execute(deps.db);
+  return result;
 }
 
 /** True when the database holds no places yet (a fresh install). */
