@@ -48,7 +48,9 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(multipart);
   const running = new Set<{ controller: AbortController; done: Promise<unknown> }>();
   app.addHook('onReady', async () => {
-    await interruptAbandonedImports(app.deps);
+    // A database that is down at start-up must not keep the app (and its /readyz answer) from starting;
+    // the jobs stay `importing` until the next start reaches the database.
+    await interruptAbandonedImports(app.deps).catch((e: unknown) => app.log.warn({ err: e }, 'could not mark abandoned imports as interrupted'));
   });
   app.addHook('onClose', async () => {
     for (const r of running) r.controller.abort();
