@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../deps.js';
 import { adminRoles } from '@gongzhi/shared';
 import { scopePrefixes } from '../../lib/scope.js';
-import type { Db } from '../../db/database.js';
+import type { AuditRow, Db } from '../../db/database.js';
 import type { Actor, RequestContext } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
@@ -24,7 +24,12 @@ export interface AuditInput {
  * entry nor an entry without its change. Personal data is masked before it is stored.
  */
 export async function recordAudit(db: Db, ctx: RequestContext | null, clock: Clock, input: AuditInput): Promise<void> {
-  await insertAuditEntry(db, {
+  await insertAuditEntry(db, auditEntry(ctx, clock, input));
+}
+
+/** The row recordAudit writes; bulk writers (imports) build a batch of these and insert them with their rows. */
+export function auditEntry(ctx: RequestContext | null, clock: Clock, input: AuditInput): AuditRow {
+  return {
     id: newId(),
     at: clock.now().toISOString(),
     actor_user_id: ctx?.actor.userId ?? null,
@@ -38,7 +43,7 @@ export async function recordAudit(db: Db, ctx: RequestContext | null, clock: Clo
     after_json: input.after === undefined ? null : JSON.stringify(maskForAudit(input.after)),
     request_id: ctx?.requestId ?? null,
     ip: ctx?.ip ?? null,
-  });
+  };
 }
 
 const parseJson = (s: string | null): unknown => (s === null ? null : JSON.parse(s));

@@ -6,9 +6,7 @@ import type { AuditRow, ImportJobRow } from '../../db/database.js';
 import type { RequestContext } from '../../lib/actor.js';
 import { AppError } from '../../lib/app-error.js';
 import { iso } from '../../lib/clock.js';
-import { newId } from '../../lib/ids.js';
-import { maskForAudit } from '../../lib/personal-data.js';
-import { recordAudit, type AuditInput } from '../audit/audit.service.js';
+import { auditEntry, recordAudit, type AuditInput } from '../audit/audit.service.js';
 import { findPlace } from '../places/places.repository.js';
 import { planFile, sortErrors } from './import-plan.js';
 import { findJob, updateJobIf } from './jobs.repository.js';
@@ -29,24 +27,8 @@ export interface RunOptions {
 /** Where an upload is kept, for the commit and the report. */
 export const importFilePath = (deps: AppDeps, jobId: string) => path.join(deps.config.dataDir, 'imports', `${jobId}.xlsx`);
 
-/** The entry recordAudit would write, built here so a batch's entries go in one INSERT with its rows. */
-function auditRow(deps: AppDeps, ctx: RequestContext | null, input: AuditInput): AuditRow {
-  return {
-    id: newId(),
-    at: iso(deps.clock.now()),
-    actor_user_id: ctx?.actor.userId ?? null,
-    on_behalf_of_user_id: ctx?.actor.onBehalfOf?.id ?? null,
-    action: input.action,
-    target_type: input.targetType,
-    target_id: input.targetId,
-    community_id: input.communityId,
-    scope_path: input.scopePath,
-    before_json: input.before === undefined ? null : JSON.stringify(maskForAudit(input.before)),
-    after_json: input.after === undefined ? null : JSON.stringify(maskForAudit(input.after)),
-    request_id: ctx?.requestId ?? null,
-    ip: ctx?.ip ?? null,
-  };
-}
+/** The entry recordAudit would write, so a batch's entries go in one INSERT with its rows. */
+const auditRow = (deps: AppDeps, ctx: RequestContext | null, input: AuditInput): AuditRow => auditEntry(ctx, deps.clock, input);
 
 class Interrupted extends Error {}
 
