@@ -12,8 +12,12 @@ async function main(): Promise<void> {
       '  npm run gongzhi -- create-admin --username admin --name 管理员 --subdistrict 某某街道 --community 某某社区');
   }
   if (config.demo && empty) {
-    const { accounts } = await seedDemo(deps);
-    console.log('\n演示社区已创建 / Demo community created. Accounts (password for all: %s):', DEMO_PASSWORD);
+    const seeded = await seedDemo(deps);
+    const { accounts } = seeded;
+    console.log(
+      '\n演示社区已创建 / Demo community created in %ss: %d households, %d residents, %d organisations. Accounts (password for all: %s):',
+      seeded.seconds.toFixed(1), seeded.households, seeded.living, seeded.organisations, DEMO_PASSWORD,
+    );
     for (const a of accounts) console.log('  %s  %s  (%s)', a.role.padEnd(20), a.username.padEnd(14), a.displayName);
     console.log('');
   }
