@@ -99,8 +99,9 @@ async function seed(deps: AppDeps, options: SeedOptions): Promise<SeedResult> {
         `${w.organisations} organisations, ${w.partyMembers} party members, ${w.postAccounts} post holders' accounts — ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
   }
-  // PostgreSQL's autovacuum would gather statistics on its own a little later; do it now so plans are right at once.
-  if (deps.handle.dialect === 'postgres') await sql`analyze`.execute(deps.db);
+  // Statistics now, so the register searches get good plans at once: PostgreSQL's autovacuum would gather them a
+  // little later; SQLite only at the next open (connect.ts), and `optimize` samples (analysis_limit) so it is cheap.
+  await (deps.handle.dialect === 'postgres' ? sql`analyze` : sql`pragma optimize`).execute(deps.db);
   return result;
 }
 
