@@ -9,6 +9,7 @@ import { requestLocale } from '../../plugins/errors.js';
 import { attachment, prepareExport, templateFile, type PreparedFile } from './export.service.js';
 import { getImport, interruptAbandonedImports, listImports, prepareReport, startImport, validateImport } from './imports.service.js';
 import { canDownloadTemplates, canTransfer } from './transfer.policy.js';
+import { purgeOldUploads } from './upload-retention.js';
 import { MIME_XLSX } from './xlsx/sheet-layout.js';
 import { Closed } from './xlsx/zip-stream.js';
 
@@ -51,6 +52,7 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
     // A database that is down at start-up must not keep the app (and its /readyz answer) from starting;
     // the jobs stay `importing` until the next start reaches the database.
     await interruptAbandonedImports(app.deps).catch((e: unknown) => app.log.warn({ err: e }, 'could not mark abandoned imports as interrupted'));
+    await purgeOldUploads(app.deps);
   });
   app.addHook('onClose', async () => {
     for (const r of running) r.controller.abort();
