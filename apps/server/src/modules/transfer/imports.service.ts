@@ -15,6 +15,7 @@ import { findJob, insertJob, interruptImporting, listJobs, updateJobIf } from '.
 import { kinds } from './kinds/index.js';
 import type { RowError } from './kinds/types.js';
 import { rowMessage } from './row-messages.js';
+import { purgeOldUploads } from './upload-retention.js';
 import type { PreparedFile } from './export.service.js';
 import { readSheet } from './xlsx/read-sheet.js';
 import { writeReport } from './xlsx/report.js';
@@ -84,6 +85,8 @@ export interface ValidateImportInput {
  */
 export async function validateImport(deps: AppDeps, ctx: RequestContext | null, input: ValidateImportInput, locale?: Locale): Promise<ImportJobView> {
   const community = await communityFor(deps, ctx, input.communityId);
+  // A server that runs for weeks still lets old uploads go (start-up does the same).
+  await purgeOldUploads(deps);
   if (input.data.length > IMPORT_MAX_BYTES) throw new AppError('payload_too_large', 413, { maxBytes: IMPORT_MAX_BYTES });
   const def = kinds[input.kind];
   const plan = await planFile(deps, ctx, community, def, input.data);
