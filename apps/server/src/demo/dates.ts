@@ -46,10 +46,7 @@ export function yearsBefore(date: string, years: number): string {
   return md === '-02-29' && !isLeap(y) ? `${y}-03-01` : `${y}${md}`;
 }
 
-/** Whole years from `birthDate` to `on`. */
-export function ageOn(birthDate: string, on: string): number {
-  return Number(on.slice(0, 4)) - Number(birthDate.slice(0, 4)) - (on.slice(5) < birthDate.slice(5) ? 1 : 0);
-}
+export { ageOn } from '../lib/clock.js';
 
 /** A day in [from, to] (both included); `to` before `from` gives `from`. */
 export function dateBetween(rng: Random, from: string, to: string): string {

@@ -33,6 +33,20 @@ export class PersonalDataVault {
   blindIndex(purpose: string, value: string): string {
     return createHmac('sha256', this.indexKey).update(`${purpose}\u0000${value}`).digest('hex');
   }
+
+  /** The stored columns of an ID number (normalised, 18 characters), or nulls: one definition for every table. */
+  sealIdNumber(idNumber: string | null): { id_number_cipher: string | null; id_number_index: string | null } {
+    return idNumber
+      ? { id_number_cipher: this.encrypt(idNumber), id_number_index: this.blindIndex('id_number', idNumber) }
+      : { id_number_cipher: null, id_number_index: null };
+  }
+
+  /** The stored columns of a phone number: sealed, its blind index, and the plain last four digits (shown in every mask). */
+  sealPhone(phone: string | null): { phone_cipher: string | null; phone_index: string | null; phone_tail: string | null } {
+    return phone
+      ? { phone_cipher: this.encrypt(phone), phone_index: this.blindIndex('phone', phone), phone_tail: phone.slice(-4) }
+      : { phone_cipher: null, phone_index: null, phone_tail: null };
+  }
 }
 
 /** 138****5678 */

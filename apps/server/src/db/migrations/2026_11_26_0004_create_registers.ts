@@ -4,12 +4,12 @@ import { sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
  * Paths are compared as ranges (`path >= prefix and path < prefix-upper`), which only works on byte order:
  * SQLite's default; on PostgreSQL the column must use the C collation or '/' sorts by locale rules.
  */
-export function bytewise(db: Kysely<any>) {
+export function bytewise(db: Kysely<unknown>) {
   const pg = db.getExecutor().adapter.constructor.name.startsWith('Postgres');
   return (c: ColumnDefinitionBuilder) => (pg ? c.modifyEnd(sql`collate "C"`) : c);
 }
 
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   const c = bytewise(db);
   await db.schema
     .createTable('households')
@@ -129,7 +129,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('correction_requests_status_idx').on('correction_requests').columns(['community_id', 'status']).execute();
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<unknown>): Promise<void> {
   for (const t of ['correction_requests', 'residence_history', 'resident_tags', 'consents', 'residents', 'households']) {
     await db.schema.dropTable(t).execute();
   }

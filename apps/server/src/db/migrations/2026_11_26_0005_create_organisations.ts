@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('organisations')
     .addColumn('id', 'varchar(64)', (col) => col.primaryKey())
@@ -82,6 +82,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('party_members_resident_idx').on('party_members').column('resident_id').execute();
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<unknown>): Promise<void> {
   for (const t of ['party_members', 'memberships', 'organisations']) await db.schema.dropTable(t).execute();
 }

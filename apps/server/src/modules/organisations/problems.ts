@@ -26,21 +26,7 @@ export function throwProblems(problems: Problem[]): void {
   throw new AppError('validation_failed', 400, problems.map((p) => ({ field: `body.${p.field}`, code: 'custom', message: p.message ?? p.code })));
 }
 
-/** Community registers keep dates in China Standard Time (UTC+8 all year), so "today" is the date there. */
-export function localToday(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+/** Dates are kept in China Standard Time; one definition for every module (lib/clock.ts). */
+export { localDate as localToday, addYears } from '../../lib/clock.js';
 
-/** `YYYY-MM-DD` plus whole years; 29 February becomes 28 February in a common year. */
-export function addYears(date: string, years: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y + years, m - 1, d));
-  if (target.getUTCMonth() !== m - 1) target.setUTCDate(0); // rolled into March: step back to the month's end
-  return target.toISOString().slice(0, 10);
-}
-
-/** Whether a database error is a unique-index violation (two writers raced past the check before it). */
-export function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: unknown; message?: unknown };
-  return err?.code === '23505' || err?.code === 'SQLITE_CONSTRAINT_UNIQUE' || (typeof err?.message === 'string' && err.message.includes('UNIQUE constraint failed'));
-}
+export { isUniqueViolation } from '../../db/unique-violation.js';

@@ -1,5 +1,6 @@
 import { isSensitiveTag, MINOR_AGE, parseIdNumber, type ConsentBasis, type ErrorCode, type ResidentTag } from '@gongzhi/shared';
 import { AppError } from '../../lib/app-error.js';
+import { ageOn, localDate } from '../../lib/clock.js';
 
 /**
  * The register's rules for one resident, as a pure function: the API (one record) and the Excel import (every
@@ -36,17 +37,8 @@ export interface ResidentFacts {
   minor: boolean;
 }
 
-/** Today's date where the registers are kept (China Standard Time, UTC+8 all year). */
-export function localDate(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+export { ageOn, localDate };
 
-/** Whole years between a `YYYY-MM-DD` birth date and `today` (same form). */
-export function ageOn(birthDate: string, today: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
-  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
-}
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** A real calendar date, not after `today`. */

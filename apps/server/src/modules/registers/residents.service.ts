@@ -1,6 +1,7 @@
 import { isSensitiveTag, type CreateResidentBody, type ListResidentsQuery } from '@gongzhi/shared';
 import type { Updateable } from 'kysely';
 import type { AppDeps } from '../../deps.js';
+import { isUniqueViolation } from '../../db/unique-violation.js';
 import type { Db, HouseholdRow, ResidentRow, ResidentsTable } from '../../db/database.js';
 import type { Actor, RequestContext } from '../../lib/actor.js';
 import { AppError, notFound } from '../../lib/app-error.js';
@@ -86,20 +87,12 @@ async function placeForNew(deps: AppDeps, actor: Actor, body: { householdId?: st
 /** Personal-data columns for an ID number and a phone: ciphertext, blind index, and the phone's plain last four. */
 export function sealedColumns(deps: AppDeps, idNumber: string | null | undefined, phone: string | null | undefined): Updateable<ResidentsTable> {
   return {
-    ...(idNumber !== undefined
-      ? { id_number_cipher: idNumber ? deps.vault.encrypt(idNumber) : null, id_number_index: idNumber ? deps.vault.blindIndex('id_number', idNumber) : null }
-      : {}),
-    ...(phone !== undefined
-      ? { phone_cipher: phone ? deps.vault.encrypt(phone) : null, phone_index: phone ? deps.vault.blindIndex('phone', phone) : null, phone_tail: phone ? phone.slice(-4) : null }
-      : {}),
+    ...(idNumber !== undefined ? deps.vault.sealIdNumber(idNumber) : {}),
+    ...(phone !== undefined ? deps.vault.sealPhone(phone) : {}),
   };
 }
 
-/** The two unique-index errors we translate (SQLite and PostgreSQL). */
-export function isUniqueViolation(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
-}
+export { isUniqueViolation };
 
 /**
  * Make a member the householder of `h` inside a transaction. One conditional UPDATE claims the place, so two

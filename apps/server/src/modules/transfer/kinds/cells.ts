@@ -169,11 +169,7 @@ export function optionsOf<K extends string>(labels: Record<K, { zh: string; en: 
   return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
 }
 
-/** Whole years between a birth date and a day, both YYYY-MM-DD. */
-export function ageOn(birthDate: string, day: string): number {
-  const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return day.slice(5) < birthDate.slice(5) ? years - 1 : years;
-}
+export { ageOn } from '../../../lib/clock.js';
 
 /** The label an export writes for an enum value. */
 export function labelOf(col: ColumnDef, value: string | null): string | null {

@@ -1,5 +1,6 @@
 import { organisationKindLabels, partyLevelLabels, partyLevels, termKinds, TERM_YEARS, type OrganisationKind } from '@gongzhi/shared';
 import type { OrganisationRow } from '../../../db/database.js';
+import { addYears } from '../../../lib/clock.js';
 import { newId } from '../../../lib/ids.js';
 import { maskPhone } from '../../../lib/personal-data.js';
 import { organisationsOf } from '../lookups.repository.js';
@@ -39,8 +40,6 @@ interface Values {
   dualReportingOn: string | null;
   note: string | null;
 }
-
-const addYears = (date: string, years: number) => `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
 
 /** Organisations, keyed by name within the community; party organisations with their level and parent. */
 export const organisationsKind: KindDefinition = {

@@ -91,7 +91,7 @@ export const partyMembersKind: KindDefinition = {
         reported_on: v.reportedOn,
         resident_id: residentId,
       };
-      const phoneCols = phone ? { phone_cipher: vault.encrypt(phone), phone_index: vault.blindIndex('phone', phone), phone_tail: phone.slice(-4) } : null;
+      const phoneCols = phone ? vault.sealPhone(phone) : null;
       const audit = { targetType: 'party_member', communityId: pc.community.id, scopePath: pc.community.path };
       if (!existing) {
         const id = newId();

@@ -1,4 +1,5 @@
 import { MINOR_AGE, residentTagInfo, residentTags } from '@gongzhi/shared';
+import { localDate } from '../../../lib/clock.js';
 import { maskIdNumber, maskPhone } from '../../../lib/personal-data.js';
 import { consentsFor, idNumberCiphers, residentsPage, tagsWithBasis, type ResidentCursor } from '../export.repository.js';
 import { ageOn, labelOf } from './cells.js';
@@ -17,7 +18,7 @@ export async function* exportResidents(ec: ExportContext): AsyncGenerator<Export
   const [gender, residency, relation, basis] = ['gender', 'residencyStatus', 'relation', 'basis'].map(residentColumn) as [ColumnDef, ColumnDef, ColumnDef, ColumnDef];
   const { db, vault } = ec.deps;
   const names = new PlaceNames(db);
-  const today = ec.deps.clock.now().toISOString().slice(0, 10);
+  const today = localDate(ec.deps.clock.now());
   let after: ResidentCursor | null = null;
   for (;;) {
     const page = await residentsPage(db, ec.place.path, after, PAGE);

@@ -142,7 +142,7 @@ export function residentWrites(pc: PlanContext, inp: Input, errors: RowError[]):
   if (phone) {
     const index = vault.blindIndex('phone', phone);
     if (index !== existing.phone_index) {
-      Object.assign(patch, { phone_cipher: vault.encrypt(phone), phone_index: index, phone_tail: phone.slice(-4) });
+      Object.assign(patch, vault.sealPhone(phone));
       before.phoneTail = existing.phone_tail;
       after.phone = phone;
     }
