@@ -71,7 +71,10 @@ export function ImportWizard({ onFinished }: { onFinished: () => void }) {
         <div role="status">
           <Typography.Paragraph>{t('transfer.progress.running', { name: running.fileName })}</Typography.Paragraph>
           <Progress percent={percent} status="active" aria-label={t('transfer.progress.label')} />
-          <Typography.Text type="secondary">{t('transfer.progress.rows', { done: running.processedRows, total: running.totalRows })}</Typography.Text>
+          {/* The server re-checks the whole file before the first batch; say so rather than show a stuck 0 %. */}
+          <Typography.Text type="secondary">
+            {running.processedRows === 0 ? t('transfer.progress.checking') : t('transfer.progress.rows', { done: running.processedRows, total: running.totalRows })}
+          </Typography.Text>
           {pollError ? <Alert type="warning" showIcon title={errorText(pollError)} style={{ marginTop: 12 }} /> : null}
         </div>
       )}

@@ -49,6 +49,7 @@ export const transfer: Shape<typeof zh> = {
     running: 'Importing “{{name}}”. You may leave this page; the import goes on in the background.',
     label: 'Import progress',
     rows: '{{done}} of {{total}} rows done',
+    checking: 'Checking every row of the file again before writing…',
   },
   result: {
     done: 'Import finished',

@@ -47,6 +47,7 @@ export const transfer = {
     running: '正在导入“{{name}}”，可以离开本页，导入会在后台继续。',
     label: '导入进度',
     rows: '已处理 {{done}} / {{total}} 行',
+    checking: '正在重新核对文件中的每一行，随后开始写入…',
   },
   result: {
     done: '导入完成',
