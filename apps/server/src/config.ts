@@ -21,6 +21,13 @@ const envSchema = z.object({
   GONGZHI_SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   GONGZHI_TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   GONGZHI_WEB_DIR: z.string().optional(),
+  /** The address residents reach the platform at: links in notifications and QR codes on printouts. */
+  GONGZHI_PUBLIC_URL: z.string().url().optional(),
+  /** smtp://user:pass@host:587 or smtps://…; without it mail notifications stay undelivered and say why. */
+  GONGZHI_SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'must be smtp://… or smtps://…').optional(),
+  GONGZHI_SMTP_FROM: z.string().min(3).optional(),
+  /** Run timers (reminders, escalation, auto-close) and notification delivery in this process. */
+  GONGZHI_JOBS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
 });
 
 export interface Config {
@@ -36,6 +43,9 @@ export interface Config {
   sessionDays: number;
   trustProxy: boolean;
   webDir: string | null;
+  publicUrl: string;
+  smtp: { url: string; from: string } | null;
+  jobs: boolean;
 }
 
 /** A configuration error names the variable so start-up can say exactly what to fix. */
@@ -65,6 +75,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: e.GONGZHI_SESSION_DAYS,
     trustProxy: e.GONGZHI_TRUST_PROXY,
     webDir: e.GONGZHI_WEB_DIR ? path.resolve(e.GONGZHI_WEB_DIR) : null,
+    publicUrl: (e.GONGZHI_PUBLIC_URL ?? `http://${e.GONGZHI_HOST}:${e.GONGZHI_PORT}`).replace(/\/+$/, ''),
+    smtp: e.GONGZHI_SMTP_URL ? { url: e.GONGZHI_SMTP_URL, from: e.GONGZHI_SMTP_FROM ?? 'gongzhi@localhost' } : null,
+    jobs: e.GONGZHI_JOBS,
   };
 }
 

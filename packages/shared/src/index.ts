@@ -10,3 +10,6 @@ export * from './validation/id-number.js';
 export * from './schemas/registers.js';
 export * from './schemas/organisations.js';
 export * from './schemas/transfer.js';
+export * from './schemas/requests.js';
+export * from './schemas/request-api.js';
+export * from './schemas/request-admin.js';

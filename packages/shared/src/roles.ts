@@ -71,3 +71,18 @@ export const organisationViewerRoles: readonly Role[] = ['subdistrict_admin', 'c
 export const organisationManagerRoles: readonly Role[] = ['community_admin', 'community_staff'];
 /** Roles that import and export registers as .xlsx, and handle correction requests and data exports. */
 export const dataOfficerRoles: readonly Role[] = ['community_admin', 'community_staff'];
+
+/** Roles that read requests: residents their own, org representatives their organisation's, the rest by scope. */
+export const requestViewerRoles: readonly Role[] = roles;
+/** Roles that enter a request for a resident (visit, phone, walk-in, meeting, group, mailbox, hotline). */
+export const requestIntakeRoles: readonly Role[] = ['community_admin', 'community_staff', 'grid_worker', 'building_leader'];
+/** Roles that classify, dispatch, merge and close requests for the community. */
+export const requestDispatcherRoles: readonly Role[] = ['community_admin', 'community_staff'];
+/** Roles that may handle an assigned request (accept, return, reply); grid workers also close small items on the spot. */
+export const requestHandlerRoles: readonly Role[] = ['community_admin', 'community_staff', 'grid_worker', 'org_representative'];
+/** Roles that edit the taxonomy, routing rules and deadlines, and retrain the classifier. */
+export const requestSettingsRoles: readonly Role[] = ['community_admin', 'community_staff'];
+/** Roles that see the analysis dashboard and reports, each within their scope. */
+export const requestAnalystRoles: readonly Role[] = ['subdistrict_admin', 'community_admin', 'community_staff', 'grid_worker'];
+/** Roles that plan and record visits and consultation meetings. */
+export const visitRoles: readonly Role[] = ['community_admin', 'community_staff', 'grid_worker', 'building_leader'];

@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { RequestTables } from './request-tables.js';
 
 /** Times are ISO 8601 UTC text on both dialects (portable and sortable); booleans are 0/1 integers. */
 export interface PlacesTable {
@@ -274,7 +275,7 @@ export interface KeyStateTable {
   rotated_at: string | null;
 }
 
-export interface Database {
+export interface Database extends RequestTables {
   places: PlacesTable;
   place_history: PlaceHistoryTable;
   users: UsersTable;
@@ -312,3 +313,4 @@ export type OrganisationRow = Selectable<OrganisationsTable>;
 export type MembershipRow = Selectable<MembershipsTable>;
 export type PartyMemberRow = Selectable<PartyMembersTable>;
 export type ImportJobRow = Selectable<ImportJobsTable>;
+export type * from './request-tables.js';

@@ -5,6 +5,9 @@ import * as m0003 from './migrations/2026_11_25_0003_create_audit_log.js';
 import * as m0004 from './migrations/2026_11_26_0004_create_registers.js';
 import * as m0005 from './migrations/2026_11_26_0005_create_organisations.js';
 import * as m0006 from './migrations/2026_11_26_0006_create_import_jobs.js';
+import * as m0007 from './migrations/2026_11_26_0007_create_requests.js';
+import * as m0008 from './migrations/2026_11_26_0008_create_visits.js';
+import * as m0009 from './migrations/2026_11_26_0009_create_notifications.js';
 
 /** Every migration, in order. Listed explicitly so bundling or tsx never depends on a directory scan. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +17,9 @@ const migrations: Record<string, Migration> = {
   '2026_11_26_0004_create_registers': m0004,
   '2026_11_26_0005_create_organisations': m0005,
   '2026_11_26_0006_create_import_jobs': m0006,
+  '2026_11_26_0007_create_requests': m0007,
+  '2026_11_26_0008_create_visits': m0008,
+  '2026_11_26_0009_create_notifications': m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -41,6 +41,9 @@ export function testConfig(databaseUrl: string, dataDir: string): Config {
     sessionDays: 14,
     trustProxy: false,
     webDir: null,
+    publicUrl: 'http://127.0.0.1:8080',
+    smtp: null,
+    jobs: false,
   };
 }
 

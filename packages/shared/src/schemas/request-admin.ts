@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { idSchema, nameSchema } from './common.js';
+import { assigneeKinds, freeText, labelView, requestStatuses, urgencies } from './requests.js';
+
+/** Taxonomy, routing rules, classifier models and proactive cases: the community's own request settings. */
+export const categoryView = z.object({
+  id: z.string(),
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  description: z.string().nullable(),
+  urgency: z.enum(urgencies),
+  sortOrder: z.number(),
+  retired: z.boolean(),
+});
+export type CategoryView = z.infer<typeof categoryView>;
+export const categoryCode = z.string().trim().regex(/^[a-z][a-z0-9_]{1,40}$/, 'lowercase letters, digits and _');
+export const createCategoryBody = z.object({
+  code: categoryCode,
+  nameZh: nameSchema.pipe(z.string().max(30)),
+  nameEn: nameSchema.pipe(z.string().max(60)),
+  description: freeText(1, 500).nullable().optional(),
+  urgency: z.enum(urgencies).default('general'),
+  sortOrder: z.number().int().min(0).max(10_000).optional(),
+});
+export const updateCategoryBody = createCategoryBody.omit({ code: true }).partial();
+
+export const routingRuleView = z.object({
+  id: z.string(),
+  categoryId: z.string(),
+  placeId: z.string().nullable(),
+  placeName: z.string().nullable(),
+  kind: z.enum(assigneeKinds),
+  userId: z.string().nullable(),
+  organisationId: z.string().nullable(),
+  assigneeName: z.string(),
+});
+export const createRoutingRuleBody = z.object({
+  categoryId: idSchema,
+  placeId: idSchema.nullable().optional(),
+  kind: z.enum(assigneeKinds),
+  userId: idSchema.optional(),
+  organisationId: idSchema.optional(),
+});
+
+export const classifierModelView = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  exampleCount: z.number(),
+  labels: z.array(z.string()),
+  /** Cross-validated on the community's own labels at training time. */
+  metrics: z.object({ accuracy: z.number(), macroF1: z.number(), folds: z.number() }).nullable(),
+  active: z.boolean(),
+});
+
+export const proactiveSuggestion = z.object({
+  title: z.string(),
+  categoryId: z.string().nullable(),
+  categoryName: labelView.nullable(),
+  placeId: z.string().nullable(),
+  placeName: z.string().nullable(),
+  terms: z.array(z.string()),
+  requestIds: z.array(z.string()),
+  count: z.number(),
+  firstAt: z.string(),
+  lastAt: z.string(),
+});
+export const proactiveCaseStatuses = ['open', 'done', 'dismissed'] as const;
+export const createProactiveCaseBody = z.object({
+  title: freeText(2, 60),
+  categoryId: idSchema.nullable().optional(),
+  placeId: idSchema.nullable().optional(),
+  requestIds: z.array(idSchema).min(1).max(200),
+  ownerUserId: idSchema.nullable().optional(),
+  plan: freeText(1, 2000).nullable().optional(),
+});
+export const updateProactiveCaseBody = z.object({
+  status: z.enum(proactiveCaseStatuses).optional(),
+  ownerUserId: idSchema.nullable().optional(),
+  plan: freeText(1, 2000).nullable().optional(),
+  outcome: freeText(1, 2000).nullable().optional(),
+});
+export const proactiveCaseView = z.object({
+  id: z.string(),
+  title: z.string(),
+  categoryId: z.string().nullable(),
+  placeId: z.string().nullable(),
+  placeName: z.string().nullable(),
+  status: z.enum(proactiveCaseStatuses),
+  ownerUserId: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  plan: z.string().nullable(),
+  outcome: z.string().nullable(),
+  requests: z.array(z.object({ id: z.string(), number: z.string(), title: z.string(), status: z.enum(requestStatuses) })),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
