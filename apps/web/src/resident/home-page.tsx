@@ -1,13 +1,15 @@
-import { List, NavBar } from 'antd-mobile';
-import { FileOutline, TeamOutline } from 'antd-mobile-icons';
+import { Badge, List, NavBar } from 'antd-mobile';
+import { EditSOutline, FileOutline, MessageOutline, TeamOutline, UnorderedListOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useSession } from '../features/session/session-context.js';
+import { useUnread } from '../features/notifications/unread-context.js';
 
 /** The resident's start page; services appear here as their modules land. */
 export default function HomePage() {
   const { t } = useTranslation();
   const { me } = useSession();
+  const unread = useUnread();
   return (
     <div className="resident-page">
       <NavBar back={null}>{t('resident.tabs.home')}</NavBar>
@@ -15,6 +17,30 @@ export default function HomePage() {
         <h1>{me ? t('resident.home.greeting', { name: me.displayName }) : t('resident.home.guest')}</h1>
         <p>{t('resident.home.intro')}</p>
       </section>
+      <List header={t('myRequests.entry.sectionTitle')} className="resident-entry-list">
+        <List.Item prefix={<EditSOutline aria-hidden />} arrowIcon>
+          <Link to="/m/requests/new" className="resident-entry-link">
+            <span className="resident-entry-title">{t('myRequests.entry.new')}</span>
+            <span className="resident-entry-hint">{t('myRequests.entry.newHint')}</span>
+          </Link>
+        </List.Item>
+        <List.Item prefix={<UnorderedListOutline aria-hidden />} arrowIcon>
+          <Link to="/m/requests" className="resident-entry-link">
+            <span className="resident-entry-title">{t('myRequests.entry.mine')}</span>
+            <span className="resident-entry-hint">{t('myRequests.entry.mineHint')}</span>
+          </Link>
+        </List.Item>
+        <List.Item
+          prefix={<MessageOutline aria-hidden />}
+          extra={unread.count > 0 ? <Badge content={t('notifications.unreadCount', { count: unread.count })} /> : undefined}
+          arrowIcon
+        >
+          <Link to="/m/messages" className="resident-entry-link">
+            <span className="resident-entry-title">{t('myRequests.entry.messages')}</span>
+            <span className="resident-entry-hint">{t('myRequests.entry.messagesHint')}</span>
+          </Link>
+        </List.Item>
+      </List>
       <List header={t('resident.home.registerTitle')} className="resident-entry-list">
         {/* The whole row is one real link, so a large finger and a screen reader both find it. */}
         <List.Item prefix={<TeamOutline aria-hidden />} arrowIcon>

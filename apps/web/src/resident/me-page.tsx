@@ -69,6 +69,11 @@ export default function MePage() {
         </List.Item>
         <List.Item extra={<LanguageButtons />}>{t('resident.me.language')}</List.Item>
         <List.Item>
+          <Link to="/m/notification-settings" className="resident-list-link">
+            {t('notifications.prefs.title')}
+          </Link>
+        </List.Item>
+        <List.Item>
           <Link to="/m/password" className="resident-list-link">
             {t('resident.me.changePassword')}
           </Link>

@@ -6,6 +6,12 @@ import { Link, Route, Routes } from 'react-router-dom';
 import { SessionProvider } from '../features/session/session-context.js';
 import MyDataPage from '../features/my-data/my-data-page.js';
 import MyHouseholdPage from '../features/my-data/my-household-page.js';
+import MyRequestsPage from '../features/my-requests/my-requests-page.js';
+import NewRequestPage from '../features/my-requests/new-request-page.js';
+import RequestDetailPage from '../features/my-requests/request-detail-page.js';
+import RequestSubmittedPage from '../features/my-requests/request-submitted-page.js';
+import MessagesPage from '../features/notifications/messages-page.js';
+import ResidentPrefsPage from '../features/notifications/resident-prefs-page.js';
 import ChangePasswordPage from './change-password-page.js';
 import ClaimPage from './claim-page.js';
 import { ElderModeProvider } from './elder-mode.js';
@@ -45,6 +51,12 @@ export default function ResidentApp() {
                 <Route path="password" element={<ChangePasswordPage />} />
                 <Route path="household" element={<MyHouseholdPage />} />
                 <Route path="my-data" element={<MyDataPage />} />
+                <Route path="requests" element={<MyRequestsPage />} />
+                <Route path="requests/new" element={<NewRequestPage />} />
+                <Route path="requests/:id" element={<RequestDetailPage />} />
+                <Route path="requests/:id/submitted" element={<RequestSubmittedPage />} />
+                <Route path="messages" element={<MessagesPage />} />
+                <Route path="notification-settings" element={<ResidentPrefsPage />} />
               </Route>
               <Route path="*" element={<ResidentNotFound />} />
             </Routes>

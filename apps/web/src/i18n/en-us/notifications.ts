@@ -1,0 +1,37 @@
+import type { notifications as zh } from '../zh-cn/notifications.js';
+import type { Shape } from '../shape.js';
+
+export const notifications: Shape<typeof zh> = {
+  title: 'Messages',
+  tab: 'Messages',
+  empty: 'No messages yet',
+  emptyHint: 'When the community handles what you reported, every step is told here.',
+  unread: 'Unread',
+  unreadCount_one: '{{count}} unread',
+  unreadCount_other: '{{count}} unread',
+  readAll: 'Mark all read',
+  allRead: 'All marked as read',
+  markRead: 'Mark read',
+  open: 'Open',
+  loadMore: 'Show older messages',
+  bell: 'Notifications',
+  bellUnread: 'Notifications, {{count}} unread',
+  drawerTitle: 'My notifications',
+  prefs: {
+    title: 'How to notify me',
+    menu: 'Notification settings',
+    intro: 'Messages always arrive in the app; you can also have them sent to your email.',
+    email: 'Email address',
+    emailPlaceholder: 'e.g. name@example.com',
+    emailKeep: 'On file: {{email}}; leave empty to keep it',
+    emailEnabled: 'Also send by email',
+    invalidEmail: 'Please enter a valid email address',
+    emailNeeded: 'To send by email, enter an email address first',
+    save: 'Save',
+    saved: 'Saved',
+    current: 'Now: {{value}}',
+    inAppOnly: 'In the app only',
+    inAppAndEmail: 'In the app and by email to {{email}}',
+  },
+  userMenu: 'Account menu',
+};
