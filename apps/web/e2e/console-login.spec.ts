@@ -17,12 +17,15 @@ describe.each(dialects)('staff console login and logout (%s)', (dialect) => {
     await page.waitForURL('**/console/login');
     await loginConsole(page, 'shuji');
 
-    await page.waitForURL('**/console/places');
+    await page.waitForURL('**/console/requests');
     await page.getByRole('banner').getByText('沈材政').waitFor();
     const menu = page.getByRole('navigation', { name: '功能菜单' });
     expect(await menu.getByRole('link', { name: '位置' }).isVisible()).toBe(true);
     expect(await menu.getByRole('link', { name: '账号' }).isVisible()).toBe(true);
     expect(await menu.getByRole('link', { name: '审计日志' }).isVisible()).toBe(true);
+    // Requests open first (the daily work); the place tree is one click away.
+    expect(await menu.getByRole('link', { name: '诉求', exact: true }).isVisible()).toBe(true);
+    await menu.getByRole('link', { name: '位置' }).click();
     await page.getByRole('tree', { name: '位置树' }).getByText('五福桥社区').waitFor();
 
     await page.getByRole('button', { name: '退出登录' }).click();
@@ -38,7 +41,7 @@ describe.each(dialects)('staff console login and logout (%s)', (dialect) => {
   it('shows a grid worker only the modules their role opens', async () => {
     const page = await h.newPage();
     await loginConsole(page, 'wanggeyuan');
-    await page.waitForURL('**/console/places');
+    await page.waitForURL('**/console/requests');
     const menu = page.getByRole('navigation', { name: '功能菜单' });
     await menu.getByRole('link', { name: '位置' }).waitFor();
     expect(await menu.getByRole('link', { name: '账号' }).count()).toBe(0);

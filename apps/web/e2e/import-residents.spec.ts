@@ -98,7 +98,7 @@ describe.each(dialects)('importing residents from Excel (%s)', (dialect) => {
 
     const page = await h.newPage();
     await loginConsole(page, 'shegong');
-    await page.waitForURL('**/console/places');
+    await page.waitForURL('**/console/requests');
     await page.getByRole('navigation', { name: '功能菜单' }).getByRole('link', { name: '导入导出' }).click();
     await page.getByRole('radio', { name: '居民' }).check();
     const templateDownload = page.waitForEvent('download');

@@ -43,7 +43,7 @@ describe.each(dialects)('a resident sees their data and asks for a correction (%
     // The community worker answers it in the corrections inbox.
     const staff = await h.newPage();
     await loginConsole(staff, 'shegong');
-    await staff.waitForURL('**/console/places');
+    await staff.waitForURL('**/console/requests');
     await staff.getByRole('navigation', { name: '功能菜单' }).getByRole('link', { name: '更正申请' }).click();
     const row = staff.getByRole('row').filter({ hasText: CORRECTION });
     await row.getByRole('cell', { name: '刘桂兰' }).waitFor();

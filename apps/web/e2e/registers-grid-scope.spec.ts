@@ -54,7 +54,7 @@ describe.each(dialects)('registers seen by a grid worker (%s)', (dialect) => {
 
     const page = await h.newPage();
     await loginConsole(page, 'wanggeyuan');
-    await page.waitForURL('**/console/places');
+    await page.waitForURL('**/console/requests');
     await page.getByRole('navigation', { name: '功能菜单' }).getByRole('link', { name: '居民' }).click();
     await page.getByText(/^共 \d+ 人$/).waitFor();
     const total = await listTotal(page);

@@ -17,7 +17,7 @@ describe.each(dialects)('revealing an ID number (%s)', (dialect) => {
     const reveals: string[] = [];
     page.on('request', (r) => r.url().endsWith('/reveal') && reveals.push(r.postData() ?? ''));
     await loginConsole(page, 'shegong');
-    await page.waitForURL('**/console/places');
+    await page.waitForURL('**/console/requests');
     await page.getByRole('navigation', { name: '功能菜单' }).getByRole('link', { name: '居民' }).click();
     await page.getByLabel('搜索居民').fill('刘桂兰');
     await page.getByRole('button', { name: '搜索' }).click();
@@ -58,7 +58,7 @@ describe.each(dialects)('revealing an ID number (%s)', (dialect) => {
     // The community secretary reads the audit log.
     const admin = await h.newPage();
     await loginConsole(admin, 'shuji');
-    await admin.waitForURL('**/console/places');
+    await admin.waitForURL('**/console/requests');
     await admin.getByRole('navigation', { name: '功能菜单' }).getByRole('link', { name: '审计日志' }).click();
     await admin.getByLabel('操作', { exact: true }).click();
     await admin.locator('.ant-select-item-option').filter({ hasText: '查看完整号码' }).click();
