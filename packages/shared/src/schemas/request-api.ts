@@ -1,9 +1,13 @@
 import { z } from 'zod';
+import { placeKinds } from '../roles.js';
 import { idSchema, nameSchema, phoneSchema } from './common.js';
-import { freeText, requestChannels, requestKinds, requestStatuses, ratings, stepActions, staffChannels, urgencies, assigneeKinds, labelView } from './requests.js';
+import { freeText, requestChannels, requestKinds, requestStatuses, ratings, stepActions, staffChannels, urgencies, assigneeKinds, labelView, requestSettingsSchema } from './requests.js';
 
 /** Request intake, lists, detail and lifecycle bodies. */
-const photoIds = z.array(idSchema).max(9).default([]);
+/** A photo is a JPG, PNG or WebP of at most 5 MB; a request or a step carries at most 9. */
+export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
+export const PHOTOS_PER_REQUEST = 9;
+const photoIds = z.array(idSchema).max(PHOTOS_PER_REQUEST).default([]);
 
 /**
  * One body for every intake. A resident submitting their own leaves the staff fields out; staff entering for
@@ -139,6 +143,8 @@ export const requestPermissions = z.object({
   merge: z.boolean(),
   close: z.boolean(),
   revealPhone: z.boolean(),
+  /** Change the urgency (and so the deadlines): the same people as `classify`. */
+  urgency: z.boolean(),
 });
 export type RequestPermissions = z.infer<typeof requestPermissions>;
 
@@ -242,3 +248,47 @@ export const requestSuggestions = z.object({
   duplicates: z.array(similarRequest),
 });
 
+
+/** What intake answers: enough for the web to show the number and open the request. */
+export const requestCreated = z.object({
+  id: z.string(),
+  number: z.string(),
+  status: z.enum(requestStatuses),
+  categoryId: z.string().nullable(),
+  categoryName: labelView.nullable(),
+  categoryConfidence: z.number().nullable(),
+});
+export type RequestCreated = z.infer<typeof requestCreated>;
+
+/** The contact phone a staff member entered, in full, for a stated purpose (audited). */
+export const revealPhoneBody = z.object({ purpose: z.string().trim().min(4).max(200) });
+export const revealPhoneResponse = z.object({ phone: z.string().nullable() });
+
+/** Where a resident may say their request is: their own dwelling chain first, then the community's estates and buildings. */
+export const requestPlaceOption = z.object({
+  id: z.string(),
+  kind: z.enum(placeKinds),
+  name: z.string(),
+  /** The names below the community, "第一网格 五福苑 1栋". */
+  label: z.string(),
+  /** Their own dwelling, building or estate. */
+  mine: z.boolean(),
+});
+export const requestPlaceOptions = z.object({ communityId: z.string(), communityName: z.string(), items: z.array(requestPlaceOption) });
+
+export const callbackStatuses = ['open', 'done', 'unreachable'] as const;
+export const listCallbacksQuery = z.object({
+  status: z.enum(callbackStatuses).default('open'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(10_000).default(0),
+});
+export const callbackListResponse = z.object({ items: z.array(callbackView), total: z.number() });
+
+export const requestSettingsQuery = z.object({ communityId: idSchema });
+export const requestSettingsView = z.object({
+  communityId: z.string(),
+  settings: requestSettingsSchema,
+  /** No row yet: these are the Beijing 12345 defaults. */
+  isDefault: z.boolean(),
+  updatedAt: z.string().nullable(),
+});
