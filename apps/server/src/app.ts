@@ -11,6 +11,7 @@ import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fa
 import { responseSerializerCompiler } from './plugins/serializer.js';
 import type { AppDeps } from './deps.js';
 import { modules } from './modules/index.js';
+import { startJobs } from './jobs.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorsPlugin, routeNotFound } from './plugins/errors.js';
 import { securityHeadersPlugin } from './plugins/security-headers.js';
@@ -72,7 +73,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean; webDir?:
     }
   });
 
-  for (const m of modules) await app.register(m.routes, { prefix: '/api/v1' });
+  for (const m of modules) await app.register(m.routes, { prefix: m.prefix ?? '/api/v1' });
+  startJobs(app);
 
   const webDir = opts.webDir === undefined ? (deps.config.webDir ?? defaultWebDir) : opts.webDir;
   const hasWeb = webDir !== null && existsSync(path.join(webDir, 'index.html'));

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { fileView, idParams, PHOTO_MAX_BYTES } from '@gongzhi/shared';
 import { AppError } from '../../lib/app-error.js';
 import { canDownloadFiles, canUploadPhotos } from './files.policy.js';
-import { openFile, purgeUnattachedFiles, uploadPhoto } from './files.service.js';
+import { openFile, uploadPhoto } from './files.service.js';
 
 /** The photo from a multipart body's `file` field, within PHOTO_MAX_BYTES. */
 async function uploadedPhoto(req: FastifyRequest): Promise<{ fileName: string | undefined; data: Buffer }> {
@@ -24,11 +24,6 @@ async function uploadedPhoto(req: FastifyRequest): Promise<{ fileName: string | 
 /** Photo uploads and downloads. Multipart parsing is registered in this plugin's scope only. */
 export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(multipart);
-  // The job runner purges every so often; a start-up clears what a stopped server left (a database that is down
-  // must not keep the app from starting).
-  app.addHook('onReady', async () => {
-    await purgeUnattachedFiles(app.deps).catch((e: unknown) => app.log.warn({ err: e }, 'could not purge unattached uploads'));
-  });
 
   app.post(
     '/files',

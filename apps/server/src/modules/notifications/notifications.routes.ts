@@ -18,14 +18,11 @@ import {
 import { changeEndpoint, createEndpoint, listMyEndpoints, removeEndpoint, testEndpoint } from './endpoints.service.js';
 import { getMyPreferences, listMyNotifications, readAllMyNotifications, readMyNotification, updateMyPreferences } from './inbox.service.js';
 import { canManageEndpoints, canUseInbox } from './notifications.policy.js';
-import { startOutboxDelivery } from './delivery-loop.js';
 
 const tags = ['notifications'];
 
 /** The inbox, my mail preference, and the community's notification endpoints. */
 export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
-  startOutboxDelivery(app);
-
   app.get(
     '/notifications',
     {

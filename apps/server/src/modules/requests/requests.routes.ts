@@ -10,7 +10,6 @@ import {
   revealPhoneBody,
   revealPhoneResponse,
 } from '@gongzhi/shared';
-import { warmClassifier } from '../triage/index.js';
 import { callbacksRoutes } from './callbacks.routes.js';
 import { createRequest } from './intake.service.js';
 import { lifecycleRoutes } from './lifecycle.routes.js';
@@ -21,12 +20,6 @@ import { settingsRoutes } from './settings.routes.js';
 
 /** Needs and requests (接诉即办): intake, the scoped list and search, detail, the lifecycle, callbacks, settings. */
 export const requestsRoutes: FastifyPluginAsyncZod = async (app) => {
-  // Train the fallback classifier once the server listens, not inside the first intake's transaction (which
-  // would hold SQLite's writer for a second). Tests that never listen never pay for it.
-  app.addHook('onListen', async () => {
-    setImmediate(() => warmClassifier());
-  });
-
   app.post(
     '/requests',
     {
