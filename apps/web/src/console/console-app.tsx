@@ -29,9 +29,37 @@ const OrganisationsPage = lazy(() => import('../features/organisations/organisat
 const OrganisationPage = lazy(() => import('../features/organisations/organisation-page.js'));
 const PartyMembersPage = lazy(() => import('../features/organisations/party-members-page.js'));
 const TransferPage = lazy(() => import('../features/transfer/transfer-page.js'));
+const RequestsPage = lazy(() => import('../features/requests/requests-page.js'));
+const RequestDetailPage = lazy(() => import('../features/requests/request-detail-page.js'));
+const CallbacksPage = lazy(() => import('../features/requests/callbacks-page.js'));
+const ProactivePage = lazy(() => import('../features/requests/proactive-page.js'));
+const RequestSettingsPage = lazy(() => import('../features/requests/request-settings-page.js'));
+const AnalysisPage = lazy(() => import('../features/analysis/analysis-page.js'));
+const VisitsPage = lazy(() => import('../features/visits/visits-page.js'));
+const VisitFormPage = lazy(() => import('../features/visits/visit-form-page.js'));
+const VisitDetailPage = lazy(() => import('../features/visits/visit-detail-page.js'));
+const PlanDetailPage = lazy(() => import('../features/visits/plan-detail-page.js'));
+const CoveragePage = lazy(() => import('../features/visits/coverage-page.js'));
+const MeetingsPage = lazy(() => import('../features/visits/meetings-page.js'));
+const MeetingDetailPage = lazy(() => import('../features/visits/meeting-detail-page.js'));
+const IntegrationsPage = lazy(() => import('../features/integrations/integrations-page.js'));
 
 /** Pages behind a module: the path below /console, the module whose roles open it, and the page. */
 const modulePages: { path: string; module: ConsoleModule; page: ReactNode }[] = [
+  { path: 'requests', module: 'requests', page: <RequestsPage /> },
+  { path: 'requests/:id', module: 'requests', page: <RequestDetailPage /> },
+  { path: 'callbacks', module: 'callbacks', page: <CallbacksPage /> },
+  { path: 'proactive', module: 'proactive', page: <ProactivePage /> },
+  { path: 'request-settings', module: 'requestSettings', page: <RequestSettingsPage /> },
+  { path: 'analysis', module: 'analysis', page: <AnalysisPage /> },
+  { path: 'visits', module: 'visits', page: <VisitsPage /> },
+  { path: 'visits/new', module: 'visits', page: <VisitFormPage /> },
+  { path: 'visits/coverage', module: 'visits', page: <CoveragePage /> },
+  { path: 'visits/plans/:id', module: 'visits', page: <PlanDetailPage /> },
+  { path: 'visits/:id', module: 'visits', page: <VisitDetailPage /> },
+  { path: 'meetings', module: 'meetings', page: <MeetingsPage /> },
+  { path: 'meetings/:id', module: 'meetings', page: <MeetingDetailPage /> },
+  { path: 'integrations', module: 'integrations', page: <IntegrationsPage /> },
   { path: 'residents', module: 'residents', page: <ResidentsPage /> },
   { path: 'residents/:id', module: 'residents', page: <ResidentPage /> },
   { path: 'households', module: 'households', page: <HouseholdsPage /> },

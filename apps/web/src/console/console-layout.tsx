@@ -1,9 +1,14 @@
 import { Suspense, useState, type ReactNode } from 'react';
-import { App, Button, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { App, Button, Layout, Menu, Space, Spin } from 'antd';
 import {
   AuditOutlined,
   ApartmentOutlined,
+  ApiOutlined,
   BankOutlined,
+  BarChartOutlined,
+  BulbOutlined,
+  CarryOutOutlined,
+  CustomerServiceOutlined,
   FileExcelOutlined,
   FlagOutlined,
   FormOutlined,
@@ -11,16 +16,29 @@ import {
   IdcardOutlined,
   LogoutOutlined,
   MenuOutlined,
+  PhoneOutlined,
+  SettingOutlined,
+  TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../features/session/session-context.js';
+import { ConsoleUserMenu } from '../features/notifications/console-user-menu.js';
+import { NotificationBell } from '../features/notifications/notification-bell.js';
 import { LanguageSwitch } from './language-switch.js';
 import { allowedModules, type ConsoleModule } from './module-access.js';
 import { OnBehalfBanner } from './on-behalf-banner.js';
 
 const icons: Record<ConsoleModule, ReactNode> = {
+  requests: <CustomerServiceOutlined />,
+  callbacks: <PhoneOutlined />,
+  proactive: <BulbOutlined />,
+  analysis: <BarChartOutlined />,
+  visits: <CarryOutOutlined />,
+  meetings: <TeamOutlined />,
+  integrations: <ApiOutlined />,
+  requestSettings: <SettingOutlined />,
   places: <ApartmentOutlined />,
   residents: <IdcardOutlined />,
   households: <HomeOutlined />,
@@ -94,10 +112,8 @@ export function ConsoleLayout() {
             <span />
           )}
           <Space size="middle" wrap>
-            <Typography.Text strong>
-              <span className="gz-visually-hidden">{t('console.header.user')}: </span>
-              {me?.displayName}
-            </Typography.Text>
+            <NotificationBell />
+            <ConsoleUserMenu name={me?.displayName ?? ''} />
             <LanguageSwitch />
             <Button icon={<LogoutOutlined />} onClick={doLogout}>
               {t('console.header.logout')}

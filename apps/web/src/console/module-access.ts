@@ -7,14 +7,30 @@ import {
   placeViewerRoles,
   registerManagerRoles,
   registerViewerRoles,
+  requestAnalystRoles,
+  requestIntakeRoles,
+  requestSettingsRoles,
+  requestViewerRoles,
   userManagerRoles,
+  visitRoles,
   type Me,
   type Role,
 } from '@gongzhi/shared';
 
 export { dataOfficerRoles, onBehalfRoles, organisationManagerRoles, registerManagerRoles, userManagerRoles };
 
+/** Who reads visits, plans, meetings and coverage: those who record them, and subdistrict admins. */
+export const visitViewerRoles: readonly Role[] = ['subdistrict_admin', ...visitRoles];
+
 export type ConsoleModule =
+  | 'requests'
+  | 'callbacks'
+  | 'proactive'
+  | 'analysis'
+  | 'visits'
+  | 'meetings'
+  | 'integrations'
+  | 'requestSettings'
   | 'places'
   | 'residents'
   | 'households'
@@ -27,6 +43,14 @@ export type ConsoleModule =
 
 /** The console's modules in menu order, each with the roles that may open it. */
 export const consoleModules: { key: ConsoleModule; path: string; roles: readonly Role[] }[] = [
+  // Requests come first: answering residents is the daily work. Organisation representatives work their own.
+  { key: 'requests', path: '/console/requests', roles: requestViewerRoles.filter((r) => r !== 'resident') },
+  { key: 'callbacks', path: '/console/callbacks', roles: requestIntakeRoles },
+  { key: 'proactive', path: '/console/proactive', roles: requestAnalystRoles },
+  { key: 'analysis', path: '/console/analysis', roles: requestAnalystRoles },
+  // Subdistrict admins follow visits and meetings; the community's own people record them.
+  { key: 'visits', path: '/console/visits', roles: visitViewerRoles },
+  { key: 'meetings', path: '/console/meetings', roles: visitViewerRoles },
   { key: 'places', path: '/console/places', roles: placeViewerRoles },
   { key: 'residents', path: '/console/residents', roles: registerViewerRoles },
   { key: 'households', path: '/console/households', roles: registerViewerRoles },
@@ -34,6 +58,8 @@ export const consoleModules: { key: ConsoleModule; path: string; roles: readonly
   { key: 'partyMembers', path: '/console/party-members', roles: organisationViewerRoles },
   { key: 'transfer', path: '/console/transfer', roles: dataOfficerRoles },
   { key: 'corrections', path: '/console/corrections', roles: dataOfficerRoles },
+  { key: 'requestSettings', path: '/console/request-settings', roles: requestSettingsRoles },
+  { key: 'integrations', path: '/console/integrations', roles: requestSettingsRoles },
   { key: 'users', path: '/console/users', roles: userManagerRoles },
   { key: 'audit', path: '/console/audit', roles: adminRoles },
 ];

@@ -15,6 +15,14 @@ export const consoleText: Shape<typeof zh> = {
   },
   menu: {
     label: 'Modules',
+    requests: 'Requests',
+    callbacks: 'Callbacks',
+    proactive: 'Proactive cases',
+    analysis: 'Analysis',
+    visits: 'Visits',
+    meetings: 'Meetings',
+    integrations: 'Integrations',
+    requestSettings: 'Request settings',
     places: 'Places',
     residents: 'Residents',
     households: 'Households',
@@ -37,7 +45,7 @@ export const consoleText: Shape<typeof zh> = {
   },
   noModules: {
     title: 'Nothing in the console for you yet',
-    description: 'Your roles have no console modules. Residents and organisation representatives use the resident app.',
+    description: 'Your roles have no console modules. Residents use the resident app.',
     resident: 'Open the resident app',
   },
 };

@@ -35,7 +35,7 @@ export const resident: Shape<typeof zh> = {
     guest: 'Welcome to Gongzhi',
     intro: 'This is where you and your community talk things over and get things done.',
     comingTitle: 'Services',
-    coming: 'Raising needs, deliberation and event sign-up are being built and will appear here.',
+    coming: 'Deliberation and event sign-up are being built and will appear here.',
     loginPrompt: 'Log in to use more services',
     registerTitle: 'My records',
     myHousehold: 'My household',

@@ -13,6 +13,14 @@ export const consoleText = {
   },
   menu: {
     label: '功能菜单',
+    requests: '诉求',
+    callbacks: '回访',
+    proactive: '未诉先办',
+    analysis: '分析',
+    visits: '走访',
+    meetings: '恳谈会',
+    integrations: '集成',
+    requestSettings: '诉求设置',
     places: '位置',
     residents: '居民',
     households: '户',
@@ -35,7 +43,7 @@ export const consoleText = {
   },
   noModules: {
     title: '工作台没有适合您的功能',
-    description: '您的身份暂时没有可用的工作台模块。居民、组织代表请使用居民端。',
+    description: '您的身份暂时没有可用的工作台模块。居民请使用居民端。',
     resident: '前往居民端',
   },
 };

@@ -8,7 +8,13 @@ import { portal } from './portal.js';
 import { registers } from './registers.js';
 import { resident } from './resident.js';
 import { transfer } from './transfer.js';
+import { requests } from './requests.js';
 import { users } from './users.js';
+import { myRequests } from './my-requests.js';
+import { notifications } from './notifications.js';
+import { analysis } from './analysis.js';
+import { visits } from './visits.js';
+import { integrations } from './integrations.js';
 
 const errors = {
   ...common.errors,
@@ -16,4 +22,4 @@ const errors = {
 };
 
 /** Chinese (the default): every visible string of the web app. */
-export const zhCN = { ...common, errors, console: consoleText, places, users, audit, resident, portal, registers, organisations, transfer };
+export const zhCN = { ...common, errors, console: consoleText, places, users, audit, resident, portal, registers, organisations, transfer, requests, myRequests, notifications, analysis, visits, integrations };

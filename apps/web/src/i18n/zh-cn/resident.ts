@@ -33,7 +33,7 @@ export const resident = {
     guest: '欢迎使用共治',
     intro: '这里是您和社区一起商量事、办成事的地方。',
     comingTitle: '服务',
-    coming: '反映诉求、议事协商、活动报名等服务正在建设中，上线后会出现在这里。',
+    coming: '议事协商、活动报名等服务正在建设中，上线后会出现在这里。',
     loginPrompt: '登录后可以使用更多服务',
     registerTitle: '我的档案',
     myHousehold: '我的家庭',
