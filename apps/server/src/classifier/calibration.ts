@@ -30,10 +30,18 @@ function nll(scores: Float64Array, y: Int32Array, K: number, temperature: number
   return total / Math.max(1, y.length);
 }
 
-/** The temperature in [0.005, 20] minimising the NLL (golden-section search on log T; the NLL is unimodal in practice). */
+/**
+ * The temperature minimising the NLL: golden-section search on log T (the NLL is unimodal in T), over a range
+ * relative to the scores' spread, since learners differ in scale (SVM margins ~1, naive Bayes scores ~0.01).
+ */
 export function fitTemperature(scores: Float64Array, y: Int32Array, K: number): number {
-  let lo = Math.log(0.005);
-  let hi = Math.log(20);
+  let mean = 0;
+  for (const s of scores) mean += s / scores.length;
+  let variance = 0;
+  for (const s of scores) variance += (s - mean) ** 2 / scores.length;
+  const spread = Math.sqrt(variance) || 1;
+  let lo = Math.log(spread * 1e-3);
+  let hi = Math.log(spread * 1e2);
   const phi = (Math.sqrt(5) - 1) / 2;
   let a = hi - phi * (hi - lo);
   let b = lo + phi * (hi - lo);

@@ -34,11 +34,14 @@ export function scoreRows(model: LinearScorer, x: SparseRows): Float64Array {
 }
 
 /** Squared norm of each row. */
-export function rowNorms2(x: SparseRows): Float64Array {
+export function rowNorms2(x: SparseRows, scale: Float64Array | null = null): Float64Array {
   const out = new Float64Array(x.rows);
   for (let i = 0; i < x.rows; i++) {
     let s = 0;
-    for (let p = x.indptr[i]!; p < x.indptr[i + 1]!; p++) s += x.values[p]! * x.values[p]!;
+    for (let p = x.indptr[i]!; p < x.indptr[i + 1]!; p++) {
+      const v = scale ? x.values[p]! * scale[x.indices[p]!]! : x.values[p]!;
+      s += v * v;
+    }
     out[i] = s;
   }
   return out;

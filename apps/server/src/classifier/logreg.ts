@@ -6,6 +6,7 @@ import { exampleWeights, type LinearScorer } from './linear.js';
  * by L-BFGS (10 corrections, backtracking Armijo line search).
  */
 
+/** The logistic regression's knobs (a subset of TrainOptions). */
 export interface LogRegOptions {
   c: number;
   balanced: boolean;

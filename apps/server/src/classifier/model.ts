@@ -6,7 +6,10 @@ import type { ClassifierModel, Prediction } from './types.js';
 /** One linear scorer over its own feature space; an ensemble has one per view. */
 export interface Member {
   space: FeatureSpace;
-  /** Feature-major, `weights[f * K + k]`; float32, exactly as serialised, so a reloaded model predicts identically. */
+  /** The stored form of the weights: int8 codes (feature-major, `codes[f * K + k]`) and one scale per class. */
+  codes: Int8Array;
+  scales: Float32Array;
+  /** codes × scales, what prediction multiplies by; the same whether trained now or read from a file. */
   weights: Float32Array;
   bias: Float32Array;
 }

@@ -10,7 +10,7 @@ export interface LabelledExample {
 export interface Prediction {
   label: string;
   confidence: number;
-  /** top 3, best first */
+  /** top 3, best first (the first is `label` itself) */
   alternatives: { label: string; confidence: number }[];
 }
 
@@ -37,6 +37,8 @@ export interface TrainOptions {
   minDf: number;
   /** Largest vocabulary per view, most frequent terms kept. */
   maxFeatures: number;
+  /** NB-SVM: scale features by their class log-count ratio, smoothed by this (0 = plain SVM). */
+  nbSmoothing: number;
   /** Inverse regularisation strength of the SVM / logistic regression. */
   c: number;
   /** Weigh classes inversely to their size, so a rare category is not drowned by a frequent one. */

@@ -2,9 +2,11 @@ import { loadConfig, ConfigError } from '../config.js';
 import { createDeps } from '../bootstrap.js';
 import type { AppDeps } from '../deps.js';
 import { backupCommand } from './backup.js';
+import { classifierCommand, classifierUsage } from './classifier.js';
 import { createAdminCommand } from './create-admin.js';
 import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
+import { retrainCommand } from './retrain.js';
 import { rotateKeyCommand } from './rotate-key.js';
 import { seedDemoCommand } from './seed-demo.js';
 
@@ -32,6 +34,11 @@ const commands: Record<string, { describe: string; usage: string; run: (deps: Ap
     usage: 'export --kind KIND --community ID|名称 --out FILE [--place ID] [--reveal --purpose TEXT]',
     run: exportCommand,
   },
+  'retrain-classifier': {
+    describe: "Retrain a community's request classifier on its labelled requests, cross-validate it and make it active",
+    usage: 'retrain-classifier --community ID|名称',
+    run: retrainCommand,
+  },
   'rotate-key': {
     describe: 'Re-encrypt all personal data with a new key and rebuild the blind indexes (stop the servers first)',
     usage: 'rotate-key --yes',
@@ -39,9 +46,14 @@ const commands: Record<string, { describe: string; usage: string; run: (deps: Ap
   },
 };
 
+/** Commands that need no database, so they run without loading the configuration or opening one. */
+const standalone: Record<string, { describe: string; usage: string; run: (argv: string[]) => Promise<number> }> = {
+  classifier: { describe: 'Train, evaluate or cross-validate a request classifier on a labelled .jsonl/.csv/.xlsx file (JSON out)', usage: classifierUsage, run: classifierCommand },
+};
+
 function usage(): void {
   console.log('Usage: npm run gongzhi -- <command> [options]\n');
-  for (const c of Object.values(commands)) console.log(`  ${c.usage}\n      ${c.describe}`);
+  for (const c of [...Object.values(commands), ...Object.values(standalone)]) console.log(`  ${c.usage}\n      ${c.describe}`);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -50,6 +62,8 @@ async function main(argv: string[]): Promise<number> {
     usage();
     return name ? 0 : 1;
   }
+  const alone = standalone[name];
+  if (alone) return alone.run(rest);
   const command = commands[name];
   if (!command) {
     console.error(`Unknown command: ${name}\n`);

@@ -35,8 +35,13 @@ export interface RequestListFilter {
   offset: number;
 }
 
-/** An FTS5 query in which every word must occur, each quoted so no word is read as an operator. */
-const ftsQuery = (words: string[]): string => words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' ');
+/**
+ * FTS5 and tsquery queries in which every word must occur, quoted so no word is read as an operator, and each as
+ * a prefix: jieba keeps some phrases whole in one sentence and splits them in another
+ * (灯不亮 vs 灯), so 灯 must also find 灯不亮.
+ */
+const ftsQuery = (words: string[]): string => words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ');
+const tsQuery = (words: string[]): string => words.map((w) => `'${w.replace(/\\/g, '').replace(/'/g, "''")}':*`).join(' & ');
 
 function conditions(db: Db, f: RequestListFilter): Expression<SqlBool>[] {
   const out: Expression<SqlBool>[] = [requestScopeWhere(f.scope)];
@@ -45,7 +50,7 @@ function conditions(db: Db, f: RequestListFilter): Expression<SqlBool>[] {
     out.push(
       isSqlite(db)
         ? sql<SqlBool>`r.id in (select request_id from requests_fts where requests_fts match ${ftsQuery(f.words)})`
-        : sql<SqlBool>`to_tsvector('simple', r.tokens) @@ plainto_tsquery('simple', ${f.words.join(' ')})`,
+        : sql<SqlBool>`to_tsvector('simple', r.tokens) @@ to_tsquery('simple', ${tsQuery(f.words)})`,
     );
   }
   if (f.statuses) out.push(sql<SqlBool>`r.status in (${sql.join(f.statuses)})`);
