@@ -13,8 +13,16 @@ export const registry: Record<string, { description: string; load: () => Promise
     description: 'residents list/search p50/p99 (HTTP vs raw SQL), 10,000-row import, 250,000-row streamed export, on 250,000 residents',
     load: async () => (await import('./registers.js')).registers,
   },
+  requests: {
+    description: 'requests list/search/dashboard p50/p99 (HTTP vs raw SQL) and intake creates/s, on 1,000,000 generated requests',
+    load: async () => (await import('./requests.js')).requests,
+  },
   'me-breakdown': {
     description: 'GET /api/v1/me layer by layer (plugins, session lookup, route, statement cache) vs bare Fastify',
     load: async () => (await import('./me-breakdown.js')).meBreakdown,
+  },
+  classifier: {
+    description: 'request classifier vs char 1–2-gram TF-IDF SVM: train s on 10,000 messages, msgs/s, memory, model size; CV macro-F1 on GONGZHI_BENCH_CLASSIFIER_FILE',
+    load: async () => (await import('./classifier.js')).classifier,
   },
 };

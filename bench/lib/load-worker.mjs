@@ -2,7 +2,7 @@
 // (which live on the main thread). Plain JavaScript on purpose: a worker thread must load this file with bare
 // Node, whether the parent runs under tsx, vitest or anything else.
 //
-// Protocol: the parent posts { id, url, headers, connections, pipelining, duration } and gets back
+// Protocol: the parent posts { id, url, headers, connections, pipelining, duration, method?, body? } and gets back
 // { id, ok: true, result } or { id, ok: false, error }. One job at a time.
 import { parentPort } from 'node:worker_threads';
 import autocannon from 'autocannon';
@@ -25,8 +25,9 @@ function run(job) {
     const instance = autocannon(
       {
         url: job.url,
-        method: 'GET',
+        method: job.method ?? 'GET',
         headers: job.headers,
+        body: job.body,
         connections: job.connections,
         pipelining: job.pipelining,
         duration: job.duration,

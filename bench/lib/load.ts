@@ -23,6 +23,9 @@ export interface LoadJob {
   pipelining: number;
   /** Seconds (fractions allowed). */
   duration: number;
+  /** GET by default; a POST sends `body` with every request. */
+  method?: 'GET' | 'POST';
+  body?: string;
 }
 
 type Reply = { id: number; ok: true; result: LoadResult } | { id: number; ok: false; error: string };

@@ -5,6 +5,9 @@ export interface Target {
   name: string;
   url: string;
   headers?: Record<string, string>;
+  /** GET by default; a POST sends `body` with every request (intake throughput). */
+  method?: 'GET' | 'POST';
+  body?: string;
 }
 
 export interface MeasureOptions {
@@ -54,7 +57,7 @@ const fmt = (r: LoadResult) =>
 export async function measureAlternating(load: LoadGenerator, targets: Target[], o: MeasureOptions): Promise<Measured> {
   const width = Math.max(...targets.map((t) => t.name.length));
   const hit = async (t: Target, duration: number, what: string) => {
-    const r = checked(`${o.label} ${what} ${t.name}`, await load.run({ url: t.url, headers: t.headers ?? {}, connections: o.connections, pipelining: o.pipelining, duration }));
+    const r = checked(`${o.label} ${what} ${t.name}`, await load.run({ url: t.url, headers: t.headers ?? {}, method: t.method, body: t.body, connections: o.connections, pipelining: o.pipelining, duration }));
     o.log(`${o.label} ${what} ${t.name.padEnd(width)} ${fmt(r)}`);
     return r;
   };

@@ -97,6 +97,9 @@ export async function startGongzhi(db: GongzhiDatabase, cleanup: Cleanup, seed: 
     GONGZHI_DATA_DIR: db.dataDir,
     GONGZHI_LOG_LEVEL: 'silent',
     GONGZHI_DEMO: 'false',
+    // No background jobs (request timers, outbox delivery): they would act on the generated data mid-measurement
+    // (escalating thousands of overdue requests) and their statements would land in the captured SQL baselines.
+    GONGZHI_JOBS: 'false',
   });
   const deps = await createDeps(config);
   cleanup.add('close database', () => deps.handle.close());

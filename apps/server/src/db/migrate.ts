@@ -8,6 +8,7 @@ import * as m0006 from './migrations/2026_11_26_0006_create_import_jobs.js';
 import * as m0007 from './migrations/2026_11_26_0007_create_requests.js';
 import * as m0008 from './migrations/2026_11_26_0008_create_visits.js';
 import * as m0009 from './migrations/2026_11_26_0009_create_notifications.js';
+import * as m0010 from './migrations/2026_11_26_0010_analysis_stats.js';
 
 /** Every migration, in order. Listed explicitly so bundling or tsx never depends on a directory scan. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_26_0007_create_requests': m0007,
   '2026_11_26_0008_create_visits': m0008,
   '2026_11_26_0009_create_notifications': m0009,
+  '2026_11_26_0010_analysis_stats': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
