@@ -28,6 +28,8 @@ describe.each(dialects)('grid worker scope (%s)', (dialect) => {
 
     const page = await h.newPage();
     await loginConsole(page, 'wanggeyuan');
+    // Grid workers land on their requests; the place tree is in the menu.
+    await page.getByRole('navigation', { name: '功能菜单' }).getByRole('link', { name: '位置' }).click();
     const placeTree = page.getByRole('tree', { name: '位置树' });
     await placeTree.getByText('第一网格').waitFor();
     await placeTree.getByText('五福苑').waitFor();
