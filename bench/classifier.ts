@@ -6,7 +6,7 @@
 //  - Each model is trained in its own child process (this file, run with `child`), so its peak memory is its
 //    own: training seconds, heap retained by the model, peak RSS, serialised size, messages classified per
 //    second one at a time (as the server does) and in batches, accuracy and macro-F1 on the 2,000.
-//  - With GONGZHI_BENCH_CLASSIFIER_FILE=<file.jsonl> ({"text","label"} lines): stratified 5-fold CV macro-F1 of
+//  - With --file <file.jsonl> ({"text","label"} lines): stratified 5-fold CV macro-F1 of
 //    both on that file; `--candidates` also cross-validates every alternative measured for docs/classifier.md.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -229,13 +229,14 @@ interface Options {
   folds: number;
   seeds: string[];
   candidates: boolean;
+  file: string | undefined;
 }
 
 function parse(args: string[]): Options {
   try {
     const { values } = parseArgs({
       args,
-      options: { messages: { type: 'string' }, test: { type: 'string' }, folds: { type: 'string' }, seeds: { type: 'string' }, candidates: { type: 'boolean' } },
+      options: { messages: { type: 'string' }, test: { type: 'string' }, folds: { type: 'string' }, seeds: { type: 'string' }, candidates: { type: 'boolean' }, file: { type: 'string' } },
       strict: true,
     });
     const int = (v: string | undefined, name: string, fallback: number, min: number) => {
@@ -249,19 +250,20 @@ function parse(args: string[]): Options {
       folds: int(values.folds, 'folds', 5, 2),
       seeds: (values.seeds ?? 'a,b,c').split(',').filter(Boolean),
       candidates: values.candidates ?? false,
+      file: values.file,
     };
   } catch (e) {
-    throw e instanceof BenchError ? e : new BenchError(`${(e as Error).message}\nflags: [--messages 10000] [--test 2000] [--folds 5] [--seeds a,b,c] [--candidates]`);
+    throw e instanceof BenchError ? e : new BenchError(`${(e as Error).message}\nflags: [--messages 10000] [--test 2000] [--folds 5] [--seeds a,b,c] [--candidates] [--file labelled.jsonl]`);
   }
 }
 
 export const classifier: Benchmark = {
   name: 'classifier',
-  description: 'request classifier vs char 1–2-gram TF-IDF SVM: train time on 10,000 messages, msgs/s, memory, size; CV macro-F1 on GONGZHI_BENCH_CLASSIFIER_FILE',
+  description: 'request classifier vs char 1–2-gram TF-IDF SVM: train time on 10,000 messages, msgs/s, memory, size; CV macro-F1 on --file',
   async run(args) {
     const opts = parse(args);
-    const file = process.env.GONGZHI_BENCH_CLASSIFIER_FILE;
-    if (opts.candidates && !file) throw new BenchError('--candidates cross-validates on GONGZHI_BENCH_CLASSIFIER_FILE=<labelled .jsonl>, which is not set');
+    const file = opts.file;
+    if (opts.candidates && !file) throw new BenchError('--candidates cross-validates on --file <labelled .jsonl>, which is not given');
     const result: Record<string, unknown> = { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? null, corpus: { kind: 'synthetic', train: opts.messages, test: opts.test, labels: 18 } };
     for (const name of Object.keys(models)) {
       progress(`training ${name} on ${opts.messages} synthetic messages (child process)…`);
@@ -279,7 +281,7 @@ export const classifier: Benchmark = {
     };
     if (file) {
       const examples = await readLabelledFile(file, 'text', 'label').catch((e: Error) => {
-        throw new BenchError(`GONGZHI_BENCH_CLASSIFIER_FILE: ${e.message}`);
+        throw new BenchError(`--file: ${e.message}`);
       });
       const set = opts.candidates ? candidates : { gongzhi: models.gongzhi!, baseline: models.baseline! };
       const cv: Record<string, unknown> = {};

@@ -22,7 +22,7 @@ export const registry: Record<string, { description: string; load: () => Promise
     load: async () => (await import('./me-breakdown.js')).meBreakdown,
   },
   classifier: {
-    description: 'request classifier vs char 1–2-gram TF-IDF SVM: train s on 10,000 messages, msgs/s, memory, model size; CV macro-F1 on GONGZHI_BENCH_CLASSIFIER_FILE',
+    description: 'request classifier vs char 1–2-gram TF-IDF SVM: train s on 10,000 messages, msgs/s, memory, model size; CV macro-F1 on --file',
     load: async () => (await import('./classifier.js')).classifier,
   },
 };

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('places')
     .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
@@ -30,7 +30,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('place_history_place_idx').on('place_history').columns(['place_id', 'at']).execute();
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('place_history').execute();
   await db.schema.dropTable('places').execute();
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('users')
     .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
@@ -62,7 +62,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('claim_codes_user_idx').on('claim_codes').column('user_id').execute();
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<unknown>): Promise<void> {
   for (const t of ['claim_codes', 'login_throttle', 'sessions', 'role_assignments', 'users']) {
     await db.schema.dropTable(t).execute();
   }

@@ -1,6 +1,6 @@
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('audit_log')
     .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
@@ -36,7 +36,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   }
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('audit_log').execute();
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
     await sql`DROP FUNCTION IF EXISTS audit_log_append_only()`.execute(db);
