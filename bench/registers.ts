@@ -12,7 +12,7 @@ import { progress, type Benchmark } from './lib/benchmark.js';
 import { runExportChild, type ExportFigures } from './lib/export-run.js';
 import { importFixture } from './lib/import-file.js';
 import { measureLatencies, type LatencyFigures, type LatencyTarget } from './lib/latency.js';
-import { describeSettings, httpUsage, parseHttpArgs, settingsOf, validateOptions, defaultHttpOptions, type HttpBenchOptions } from './lib/options.js';
+import { benchOptions, describeSettings, httpUsage, parseHttpArgs, settingsOf, validateOptions, defaultHttpOptions, type HttpBenchOptions } from './lib/options.js';
 import { perDialect } from './lib/per-dialect.js';
 import { loginAs, type Dialect, type Gongzhi } from './lib/servers.js';
 import { captureRequests, replay, type Replay } from './lib/sql-capture.js';
@@ -205,21 +205,10 @@ export const registers: Benchmark = {
       progress(usage);
       return { result: { usage }, exitCode: 0 };
     }
-    const int = (name: string, fallback: number) => {
-      const raw = values[name];
-      if (raw === undefined) return fallback;
-      const n = Number(raw);
-      if (typeof raw !== 'string' || !Number.isInteger(n) || n < 1) throw new BenchError(`--${name} must be a positive whole number, got "${String(raw)}"\n${usage}`);
-      return n;
-    };
     const d = defaultRegistersOptions;
+    const { shared, int } = benchOptions(http, values, d, usage);
     const opts: RegistersOptions = {
-      ...http,
-      // This benchmark's own defaults where the shared flags were not given.
-      seconds: values.seconds === undefined ? d.seconds : http.seconds,
-      warmup: values.warmup === undefined ? d.warmup : http.warmup,
-      rounds: values.rounds === undefined ? d.rounds : http.rounds,
-      connections: values.connections === undefined ? d.connections : http.connections,
+      ...shared,
       residents: int('residents', d.residents),
       communities: int('communities', d.communities),
       importRows: int('import-rows', d.importRows),

@@ -13,7 +13,7 @@ import { defaultTaxonomy, syntheticRequests, tokenize } from '../apps/server/src
 import { BenchError, progress, type Benchmark } from './lib/benchmark.js';
 import { measureLatencies, type LatencyFigures, type LatencyTarget } from './lib/latency.js';
 import { measureAlternating, type RouteFigures } from './lib/measure.js';
-import { defaultHttpOptions, describeSettings, httpUsage, parseHttpArgs, settingsOf, validateOptions, type HttpBenchOptions } from './lib/options.js';
+import { benchOptions, defaultHttpOptions, describeSettings, httpUsage, parseHttpArgs, settingsOf, validateOptions, type HttpBenchOptions } from './lib/options.js';
 import { perDialect, type DialectRun } from './lib/per-dialect.js';
 import { seedRequestHistory, type HistoryResult, type PoolText } from './lib/request-history.js';
 import { baseUrl, loginAs, type Dialect } from './lib/servers.js';
@@ -239,20 +239,10 @@ export const requests: Benchmark = {
       progress(usage);
       return { result: { usage }, exitCode: 0 };
     }
-    const int = (name: string, fallback: number) => {
-      const raw = values[name];
-      if (raw === undefined) return fallback;
-      const n = Number(raw);
-      if (typeof raw !== 'string' || !Number.isInteger(n) || n < 1) throw new BenchError(`--${name} must be a positive whole number, got "${String(raw)}"\n${usage}`);
-      return n;
-    };
     const d = defaultRequestsOptions;
+    const { shared, int } = benchOptions(http, values, d, usage);
     const opts: RequestsOptions = {
-      ...http,
-      seconds: values.seconds === undefined ? d.seconds : http.seconds,
-      warmup: values.warmup === undefined ? d.warmup : http.warmup,
-      rounds: values.rounds === undefined ? d.rounds : http.rounds,
-      connections: values.connections === undefined ? d.connections : http.connections,
+      ...shared,
       requests: int('requests', d.requests),
       communities: int('communities', d.communities),
       poolSize: int('pool', d.poolSize),

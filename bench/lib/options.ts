@@ -107,3 +107,30 @@ export const settingsOf = (o: HttpBenchOptions) => ({
 export const describeSettings = (name: string, o: HttpBenchOptions) =>
   `${name}: ${o.dialects.join(' + ')}; per route: warm-up ${o.warmup} s, then ${o.seconds} s in ${o.rounds} alternating slices; ` +
   `${o.connections} connections, pipelining ${o.pipelining}`;
+
+/**
+ * The shared flags with a benchmark's own defaults where they were not given, and a reader of its whole-number
+ * flags: what every seeded benchmark does with `parseHttpArgs`' result.
+ */
+export function benchOptions(
+  http: HttpBenchOptions,
+  values: Record<string, string | boolean | undefined>,
+  defaults: Pick<HttpBenchOptions, 'seconds' | 'warmup' | 'rounds' | 'connections'>,
+  usage: string,
+) {
+  const int = (name: string, fallback: number): number => {
+    const raw = values[name];
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (typeof raw !== 'string' || !Number.isInteger(n) || n < 1) throw new BenchError(`--${name} must be a positive whole number, got "${String(raw)}"\n${usage}`);
+    return n;
+  };
+  const shared: HttpBenchOptions = {
+    ...http,
+    seconds: values.seconds === undefined ? defaults.seconds : http.seconds,
+    warmup: values.warmup === undefined ? defaults.warmup : http.warmup,
+    rounds: values.rounds === undefined ? defaults.rounds : http.rounds,
+    connections: values.connections === undefined ? defaults.connections : http.connections,
+  };
+  return { shared, int };
+}
