@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
-import type { RequestsTable } from '../../db/request-tables.js';
 import { newId } from '../../lib/ids.js';
+import { requestRow } from '../../test/request-row.js';
 
 /** Test factory: categories and request rows written straight to the tables, with every analysis column set. */
 
@@ -60,56 +60,30 @@ export async function insertRequest(db: Db, s: RequestSpec, dialect: 'sqlite' | 
   const { path } = await db.selectFrom('places').select('path').where('id', '=', s.place.id).executeTakeFirstOrThrow();
   const segs = path.split('/').filter(Boolean);
   const tokens = s.tokens ?? '测试 诉求';
-  const row: RequestsTable = {
-    id,
-    number,
-    community_id: s.communityId,
-    place_id: s.place.id,
-    place_path: path,
-    grid_id: segs[2] ?? null,
-    household_id: null,
-    resident_id: null,
-    submitted_by: null,
-    entered_by: null,
-    contact_name: '不应导出的姓名',
-    phone_cipher: null,
-    phone_index: null,
-    phone_tail: '5678',
-    kind: 'help',
-    channel: s.channel ?? 'app',
-    urgency: s.urgency ?? 'general',
-    title: s.title ?? `诉求 ${counter}`,
-    text: tokens.replace(/ /g, ''),
-    tokens,
-    anonymous: 0,
-    address_text: null,
-    lat: null,
-    lng: null,
-    category_id: s.categoryId ?? null,
-    category_confidence: null,
-    category_source: s.categoryId ? 'staff' : null,
-    model_id: null,
-    status: s.status ?? 'received',
-    merged_into_id: null,
-    self_resolved: s.selfResolved ? 1 : 0,
-    dispatch_due_at: plus(s.createdAt, s.dispatchDueMinutes ?? 60)!,
-    reply_due_at: plus(s.createdAt, s.replyDueMinutes ?? 60)!,
-    dispatched_at: null,
-    responded_at: plus(s.createdAt, s.respondedAfter),
-    replied_at: plus(s.createdAt, s.repliedAfter),
-    rated_at: s.rating ? plus(s.createdAt, (s.repliedAfter ?? 0) + 1) : null,
-    closed_at: plus(s.createdAt, s.closedAfter),
-    reply_text: null,
-    rating: s.rating ?? null,
-    resolved: s.resolved ?? null,
-    rating_comment: null,
-    objection_count: 0,
-    escalation_level: 0,
-    reminded_at: null,
-    open311_client_id: null,
-    created_at: s.createdAt,
-    updated_at: s.createdAt,
-  };
+  const row = requestRow(
+    { id, number, community_id: s.communityId, place_path: path, title: s.title ?? `诉求 ${counter}`, text: tokens.replace(/ /g, ''), tokens, created_at: s.createdAt },
+    {
+      place_id: s.place.id,
+      grid_id: segs[2] ?? null,
+      contact_name: '不应导出的姓名',
+      phone_tail: '5678',
+      channel: s.channel ?? 'app',
+      urgency: s.urgency ?? 'general',
+      category_id: s.categoryId ?? null,
+      category_source: s.categoryId ? 'staff' : null,
+      status: s.status ?? 'received',
+      self_resolved: s.selfResolved ? 1 : 0,
+      dispatch_due_at: plus(s.createdAt, s.dispatchDueMinutes ?? 60)!,
+      reply_due_at: plus(s.createdAt, s.replyDueMinutes ?? 60)!,
+      responded_at: plus(s.createdAt, s.respondedAfter),
+      replied_at: plus(s.createdAt, s.repliedAfter),
+      rated_at: s.rating ? plus(s.createdAt, (s.repliedAfter ?? 0) + 1) : null,
+      closed_at: plus(s.createdAt, s.closedAfter),
+      rating: s.rating ?? null,
+      resolved: s.resolved ?? null,
+    },
+  );
+
   await db.insertInto('requests').values(row).execute();
   if (dialect === 'sqlite') await db.insertInto('requests_fts').values({ request_id: id, tokens }).execute();
   return { id, number };

@@ -2,6 +2,7 @@ import { tokenize } from '../../classifier/index.js';
 import type { AppDeps } from '../../deps.js';
 import { iso } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
+import { requestRow } from '../../test/request-row.js';
 
 /**
  * Rows written straight into the tables, as the requests module's intake would write them (this module reads
@@ -34,56 +35,21 @@ export async function addRequest(deps: AppDeps, s: RequestSeed): Promise<{ id: s
   const tokens = tokenize(`${s.title} ${text}`).join(' ');
   await deps.db
     .insertInto('requests')
-    .values({
-      id,
-      number,
-      community_id: place.community_id!,
-      place_id: place.kind === 'community' ? null : place.id,
-      place_path: place.path,
-      grid_id: segs.length >= 3 ? segs[2]! : null,
-      household_id: null,
-      resident_id: null,
-      submitted_by: s.submittedBy ?? null,
-      entered_by: null,
-      contact_name: null,
-      phone_cipher: null,
-      phone_index: null,
-      phone_tail: null,
-      kind: 'complaint',
-      channel: 'app',
-      urgency: 'general',
-      title: s.title,
-      text,
-      tokens,
-      anonymous: 0,
-      address_text: null,
-      lat: null,
-      lng: null,
-      category_id: s.categoryId ?? null,
-      category_confidence: s.categorySource === 'model' ? 0.5 : null,
-      category_source: s.categoryId ? (s.categorySource ?? 'staff') : null,
-      model_id: null,
-      status: s.status ?? 'received',
-      merged_into_id: null,
-      self_resolved: 0,
-      dispatch_due_at: created,
-      reply_due_at: created,
-      dispatched_at: null,
-      responded_at: null,
-      replied_at: null,
-      rated_at: null,
-      closed_at: null,
-      reply_text: null,
-      rating: null,
-      resolved: null,
-      rating_comment: null,
-      objection_count: 0,
-      escalation_level: 0,
-      reminded_at: null,
-      open311_client_id: null,
-      created_at: created,
-      updated_at: created,
-    })
+    .values(
+      requestRow(
+        { id, number, community_id: place.community_id!, place_path: place.path, title: s.title, text, tokens, created_at: created },
+        {
+          place_id: place.kind === 'community' ? null : place.id,
+          grid_id: segs.length >= 3 ? segs[2]! : null,
+          submitted_by: s.submittedBy ?? null,
+          kind: 'complaint',
+          category_id: s.categoryId ?? null,
+          category_confidence: s.categorySource === 'model' ? 0.5 : null,
+          category_source: s.categoryId ? (s.categorySource ?? 'staff') : null,
+          status: s.status ?? 'received',
+        },
+      ),
+    )
     .execute();
   if (deps.handle.dialect === 'sqlite') await deps.db.insertInto('requests_fts').values({ request_id: id, tokens }).execute();
   return { id, number };
