@@ -16,6 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BenchError, progress, type Benchmark } from './lib/benchmark.js';
 import { median, round } from './lib/stats.js';
+import { candidates } from './classifier-candidates.js';
 import {
   baselineTrainOptions,
   crossValidate,
@@ -28,6 +29,8 @@ import {
   type TrainOptions,
 } from '../apps/server/src/classifier/index.js';
 
+export { candidates };
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The product's targets (on one core). */
@@ -35,28 +38,6 @@ export const TRAIN_SECONDS_MAX = 30;
 export const MESSAGES_PER_SECOND_MIN = 2000;
 
 const models: Record<string, Partial<TrainOptions>> = { gongzhi: {}, baseline: baselineTrainOptions };
-
-const char12 = { kind: 'char', minN: 1, maxN: 2 } as const;
-const char13 = { kind: 'char', minN: 1, maxN: 3 } as const;
-const word12 = { kind: 'word', minN: 1, maxN: 2 } as const;
-
-/** Every configuration measured for docs/classifier.md (`--candidates`). */
-export const candidates: Record<string, Partial<TrainOptions>> = {
-  'baseline: char 1–2 raw tf, SVM C=1': baselineTrainOptions,
-  'char 1–2 sublinear, SVM balanced': { views: [char12], nbSmoothing: 0, maxFeatures: 1e6 },
-  'char 1–3 sublinear, SVM balanced': { views: [char13], nbSmoothing: 0, maxFeatures: 1e6 },
-  'word 1–2 (jieba), SVM balanced': { views: [word12], nbSmoothing: 0, maxFeatures: 1e6 },
-  'word 1–2 + char 1–3 combined, SVM': { views: [word12, char13], nbSmoothing: 0, maxFeatures: 1e6 },
-  'word 1–2 | char 1–3 ensemble, SVM': { views: [word12, char13], ensemble: true, nbSmoothing: 0, maxFeatures: 1e6 },
-  'char 1–2, multinomial logistic regression C=10': { views: [char12], learner: 'logreg', c: 10, nbSmoothing: 0, maxFeatures: 1e6 },
-  'word 1–2 | char 1–3 ensemble, logistic regression': { views: [word12, char13], ensemble: true, learner: 'logreg', c: 10, nbSmoothing: 0, maxFeatures: 1e6 },
-  'word 1–2, complement NB': { views: [word12], learner: 'cnb', maxFeatures: 1e6 },
-  'word 1–2 | char 1–3 ensemble, complement NB': { views: [word12, char13], ensemble: true, learner: 'cnb', maxFeatures: 1e6 },
-  'char 1–2, NB-SVM, all terms': { views: [char12], maxFeatures: 1e6 },
-  'word 1–2 | char 1–2 ensemble, NB-SVM': { views: [word12, char12], ensemble: true, maxFeatures: 1e6 },
-  'word 1–2 + char 1–2 combined, NB-SVM': { views: [word12, char12], maxFeatures: 1e6 },
-  'chosen: char 1–2, NB-SVM, 30k terms': {},
-};
 
 interface ModelFigures {
   train_messages: number;
@@ -229,6 +210,8 @@ interface Options {
   folds: number;
   seeds: string[];
   candidates: boolean;
+  /** Only the candidates whose name contains one of these (comma-separated), so one row can be re-measured. */
+  only: string[];
   file: string | undefined;
 }
 
@@ -236,7 +219,7 @@ function parse(args: string[]): Options {
   try {
     const { values } = parseArgs({
       args,
-      options: { messages: { type: 'string' }, test: { type: 'string' }, folds: { type: 'string' }, seeds: { type: 'string' }, candidates: { type: 'boolean' }, file: { type: 'string' } },
+      options: { messages: { type: 'string' }, test: { type: 'string' }, folds: { type: 'string' }, seeds: { type: 'string' }, candidates: { type: 'boolean' }, only: { type: 'string' }, file: { type: 'string' } },
       strict: true,
     });
     const int = (v: string | undefined, name: string, fallback: number, min: number) => {
@@ -250,10 +233,11 @@ function parse(args: string[]): Options {
       folds: int(values.folds, 'folds', 5, 2),
       seeds: (values.seeds ?? 'a,b,c').split(',').filter(Boolean),
       candidates: values.candidates ?? false,
+      only: (values.only ?? '').split(',').filter(Boolean),
       file: values.file,
     };
   } catch (e) {
-    throw e instanceof BenchError ? e : new BenchError(`${(e as Error).message}\nflags: [--messages 10000] [--test 2000] [--folds 5] [--seeds a,b,c] [--candidates] [--file labelled.jsonl]`);
+    throw e instanceof BenchError ? e : new BenchError(`${(e as Error).message}\nflags: [--messages 10000] [--test 2000] [--folds 5] [--seeds a,b,c] [--candidates [--only name,…]] [--file labelled.jsonl]`);
   }
 }
 
@@ -283,7 +267,9 @@ export const classifier: Benchmark = {
       const examples = await readLabelledFile(file, 'text', 'label').catch((e: Error) => {
         throw new BenchError(`--file: ${e.message}`);
       });
-      const set = opts.candidates ? candidates : { gongzhi: models.gongzhi!, baseline: models.baseline! };
+      const every = opts.candidates ? candidates : { gongzhi: models.gongzhi!, baseline: models.baseline! };
+      const set = Object.fromEntries(Object.entries(every).filter(([name]) => !opts.only.length || opts.only.some((o) => name.includes(o))));
+      if (!Object.keys(set).length) throw new BenchError(`--only ${opts.only.join(',')} matches no candidate`);
       const cv: Record<string, unknown> = {};
       for (const [name, options] of Object.entries(set)) {
         progress(`${opts.folds}-fold CV × ${opts.seeds.length} seeds on ${examples.length} messages: ${name}…`);

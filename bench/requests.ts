@@ -10,12 +10,13 @@
 import Fastify from 'fastify';
 import { sql } from 'kysely';
 import { defaultTaxonomy, syntheticRequests, tokenize } from '../apps/server/src/classifier/index.js';
+import type { HistoryText as PoolText } from '../apps/server/src/demo/request-history.js';
 import { BenchError, progress, type Benchmark } from './lib/benchmark.js';
 import { measureLatencies, type LatencyFigures, type LatencyTarget } from './lib/latency.js';
 import { measureAlternating, type RouteFigures } from './lib/measure.js';
 import { benchOptions, defaultHttpOptions, describeSettings, httpUsage, parseHttpArgs, settingsOf, validateOptions, type HttpBenchOptions } from './lib/options.js';
 import { perDialect, type DialectRun } from './lib/per-dialect.js';
-import { seedRequestHistory, type HistoryResult, type PoolText } from './lib/request-history.js';
+import { seedRequestHistory, type HistoryResult } from './lib/request-history.js';
 import { baseUrl, loginAs, type Dialect } from './lib/servers.js';
 import { captureRequests, replay, type Replay } from './lib/sql-capture.js';
 import { median, round } from './lib/stats.js';

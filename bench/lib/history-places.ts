@@ -1,6 +1,7 @@
 // The place tree of the requests benchmark's generated subdistrict (see request-history.ts).
 import type { PlaceRow } from '../../apps/server/src/db/database.js';
 import { newId } from '../../apps/server/src/lib/ids.js';
+import { WeightedTable, type Random } from '../../apps/server/src/demo/prng.js';
 
 const SHAPE = { grids: 8, estates: 2, buildings: 5, entrances: 2, dwellings: 10 };
 
@@ -37,21 +38,6 @@ export function communityPlaces(sd: PlaceRow, c: number, now: string) {
       }
     }
   }
-  // Cumulative weights for picking a place.
-  let acc = 0;
-  const cumulative = targets.map((t) => (acc += t.weight));
-  const pick = (r: () => number) => {
-    const x = r() * acc;
-    let lo = 0;
-    let hi = cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return targets[lo]!;
-  };
-  return { community, grids, rows, pick };
+  const table = new WeightedTable(targets.map((t) => [t, t.weight] as const));
+  return { community, grids, rows, pick: (rng: Random) => table.draw(rng) };
 }
-
-/** One request row at `created`, with a status, deadlines and a history that fit its age. */

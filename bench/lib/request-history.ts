@@ -1,24 +1,22 @@
 // A generated request history for the requests benchmark: a subdistrict of N communities with grids, estates,
 // buildings, entrances and dwellings, the three accounts the benchmark logs in as, a taxonomy per community, and
-// M requests over two years written with batched multi-row inserts (and their FTS rows on SQLite).
-import { defaultRequestSettings, type Urgency } from '@gongzhi/shared';
+// M requests over two years. The requests are the demo's generator (apps/server/src/demo/request-history.ts,
+// request-story.ts: statuses, times and ratings that fit each request's age) without the timelines; what is
+// the benchmark's own is the bulk load: indexes and triggers dropped, replica role, search rows, one recount.
+import type { RequestChannel, Urgency } from '@gongzhi/shared';
 import type { AppDeps } from '../../apps/server/src/deps.js';
-import type { Database, PlaceRow } from '../../apps/server/src/db/database.js';
-import type { RequestsTable } from '../../apps/server/src/db/request-tables.js';
+import type { Database, PlaceRow, RequestsTable } from '../../apps/server/src/db/database.js';
 import { DEMO_PASSWORD } from '../../apps/server/src/demo/seed-demo.js';
 import { insertMany, releaseStatements } from '../../apps/server/src/demo/bulk-insert.js';
+import { Random, WeightedTable } from '../../apps/server/src/demo/prng.js';
+import { historyRow, kindTable, Numbering, writeHistory, type HistoryText } from '../../apps/server/src/demo/request-history.js';
+import { requestStory } from '../../apps/server/src/demo/request-story.js';
 import { newId } from '../../apps/server/src/lib/ids.js';
 import { createUser } from '../../apps/server/src/modules/users/users.service.js';
 import { rebuildDailyStats } from '../../apps/server/src/modules/analysis/index.js';
 import { sql } from 'kysely';
 import { communityPlaces } from './history-places.js';
 
-/** A text of the synthetic pool with its label (a taxonomy code) and its tokens joined by spaces. */
-export interface PoolText {
-  text: string;
-  label: string;
-  tokens: string;
-}
 export interface TaxonomyEntry {
   code: string;
   zh: string;
@@ -29,7 +27,8 @@ export interface TaxonomyEntry {
 export interface HistoryOptions {
   communities: number;
   requests: number;
-  pool: PoolText[];
+  /** Synthetic texts with their labels and tokens (bench/requests.ts textPool). */
+  pool: HistoryText[];
   taxonomy: TaxonomyEntry[];
   log: (line: string) => void;
 }
@@ -46,101 +45,8 @@ export interface HistoryResult {
 
 const DAY = 86_400_000;
 
-/** mulberry32: a small, fast, seeded PRNG (the history is the same every run). */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-type Rand = () => number;
-function weighted<T extends string>(table: [T, number][]): (r: Rand) => T {
-  const total = table.reduce((s, [, w]) => s + w, 0);
-  return (r) => {
-    let x = r() * total;
-    for (const [v, w] of table) if ((x -= w) < 0) return v;
-    return table[table.length - 1]![0];
-  };
-}
-const channel = weighted([['app', 45], ['phone', 20], ['visit', 12], ['walk_in', 8], ['wechat_group', 6], ['hotline', 5], ['meeting', 2], ['mailbox', 1], ['qq_group', 1]]);
-const kind = weighted([['help', 40], ['complaint', 25], ['inquiry', 20], ['suggestion', 10], ['report', 5]]);
-const fresh = weighted([['received', 25], ['dispatched', 25], ['in_progress', 30], ['replied', 12], ['closed', 5], ['withdrawn', 3]]);
-const recent = weighted([['received', 2], ['dispatched', 2], ['in_progress', 10], ['returned', 1], ['objection', 1], ['replied', 20], ['rated', 15], ['closed', 45], ['merged', 2], ['withdrawn', 2]]);
-const old = weighted([['closed', 89], ['rated', 2], ['replied', 0.5], ['merged', 3], ['withdrawn', 3], ['received', 0.2], ['dispatched', 0.2], ['in_progress', 0.3], ['objection', 0.1]]);
-const rating = weighted([['satisfied', 75], ['basically_satisfied', 17], ['dissatisfied', 8]]);
-
-/** Without the real-typed columns left empty (lat, lng, confidence): PostgreSQL's unnest batches type an all-null column as text. */
-type RequestRow = Omit<RequestsTable, 'lat' | 'lng' | 'category_confidence'>;
-
-function requestRow(r: Rand, o: { id: string; number: string; community: string; target: { place: PlaceRow; grid: PlaceRow | null }; created: number; now: number; text: PoolText; categoryId: string | null; urgency: Urgency }): RequestRow {
-  const age = o.now - o.created;
-  const status = age < 2 * DAY ? fresh(r) : age < 15 * DAY ? recent(r) : old(r);
-  const dispatchMin = defaultRequestSettings.dispatchMinutes[o.urgency];
-  const replyMin = defaultRequestSettings.replyMinutes[o.urgency];
-  const at = (ms: number) => new Date(Math.min(o.now, ms)).toISOString();
-  const selfResolved = status === 'closed' && r() < 0.08;
-  const responded = status !== 'received' && status !== 'merged' && status !== 'withdrawn' && status !== 'dispatched';
-  const respondedMs = selfResolved ? o.created + 20 * 60_000 : o.created + (r() < 0.9 ? r() : 1 + r() * 2) * dispatchMin * 60_000;
-  const repliedState = ['replied', 'rated', 'closed'].includes(status);
-  const repliedMs = selfResolved ? respondedMs : respondedMs + (r() < 0.9 ? r() * 0.8 : 0.8 + r()) * replyMin * 60_000;
-  const rated = status === 'rated' || (status === 'closed' && !selfResolved && r() < 0.7);
-  const rate = rated ? rating(r) : null;
-  const resolved = rate === null ? null : rate === 'satisfied' ? (r() < 0.95 ? 1 : 0) : rate === 'basically_satisfied' ? (r() < 0.8 ? 1 : 0) : r() < 0.3 ? 1 : 0;
-  const ratedMs = repliedMs + r() * 2 * DAY;
-  const closedMs = selfResolved ? repliedMs : ratedMs + r() * DAY;
-  const created = new Date(o.created).toISOString();
-  return {
-    id: o.id,
-    number: o.number,
-    community_id: o.community,
-    place_id: o.target.place.id,
-    place_path: o.target.place.path,
-    grid_id: o.target.grid?.id ?? null,
-    household_id: null,
-    resident_id: null,
-    submitted_by: null,
-    entered_by: null,
-    contact_name: null,
-    phone_cipher: null,
-    phone_index: null,
-    phone_tail: null,
-    kind: kind(r),
-    channel: channel(r),
-    urgency: o.urgency,
-    title: o.text.text.length > 30 ? `${o.text.text.slice(0, 29)}…` : o.text.text,
-    text: o.text.text,
-    tokens: o.text.tokens,
-    anonymous: 0,
-    address_text: null,
-    category_id: o.categoryId,
-    category_source: 'model',
-    model_id: null,
-    status,
-    merged_into_id: null,
-    self_resolved: selfResolved ? 1 : 0,
-    dispatch_due_at: new Date(o.created + dispatchMin * 60_000).toISOString(),
-    reply_due_at: new Date(o.created + replyMin * 60_000).toISOString(),
-    dispatched_at: responded || status === 'dispatched' ? at(o.created + dispatchMin * 30_000) : null,
-    responded_at: responded ? at(respondedMs) : null,
-    replied_at: repliedState ? at(repliedMs) : null,
-    rated_at: rated ? at(ratedMs) : null,
-    closed_at: status === 'closed' ? at(closedMs) : null,
-    reply_text: null,
-    rating: rate,
-    resolved,
-    rating_comment: null,
-    objection_count: status === 'objection' ? 1 : 0,
-    escalation_level: 0,
-    reminded_at: null,
-    open311_client_id: null,
-    created_at: created,
-    updated_at: created,
-  };
-}
+/** Residents here also submit from the app (the demo's community only has staff-entered requests). */
+const channelTable = new WeightedTable<RequestChannel>([['app', 45], ['phone', 20], ['visit', 12], ['walk_in', 8], ['wechat_group', 6], ['hotline', 5], ['meeting', 2], ['mailbox', 1], ['qq_group', 1]]);
 
 const BATCH = 10_000;
 
@@ -209,36 +115,36 @@ async function seed(deps: AppDeps, opts: HistoryOptions, started: number): Promi
   // definitions come from the database, so they are the migrations'.
   const indexes = await secondaryIndexes(deps);
   for (const ix of indexes) await sql.raw(`drop ${ix.type} "${ix.name}"`).execute(deps.db);
-  const r = prng(20261126);
+  const r = new Random('bench-requests/history');
   const byCode = categories.map((cs) => new Map(cs.map((c) => [c.code, c])));
-  const counters = new Map<string, number>();
+  const numbering = new Numbering();
   const start = nowMs - 730 * DAY;
   let written = 0;
   while (written < opts.requests) {
     const n = Math.min(BATCH, opts.requests - written);
-    const rows: RequestRow[] = [];
+    const rows: RequestsTable[] = [];
     for (let i = 0; i < n; i++) {
       // Times increase through the history (ids and times both sort by arrival), with a little jitter.
-      const created = Math.floor(start + ((written + i + r()) / opts.requests) * (nowMs - start - 60_000));
-      const c = Math.floor(r() * communities.length);
-      const text = opts.pool[Math.floor(r() * opts.pool.length)]!;
+      const created = Math.floor(start + ((written + i + r.next()) / opts.requests) * (nowMs - start - 60_000));
+      const c = Math.floor(r.next() * communities.length);
+      const text = opts.pool[Math.floor(r.next() * opts.pool.length)]!;
       const category = byCode[c]!.get(text.label) ?? null;
-      const year = new Date(created + 8 * 3_600_000).toISOString().slice(0, 4);
-      const seq = (counters.get(year) ?? 0) + 1;
-      counters.set(year, seq);
-      rows.push(
-        requestRow(r, {
-          id: newId(),
-          number: `GZ-${year}-${String(seq).padStart(6, '0')}`,
-          community: communities[c]!.community.id,
-          target: communities[c]!.pick(r),
-          created,
-          now: nowMs,
-          text,
-          categoryId: category?.id ?? null,
-          urgency: (category?.urgency ?? 'general') as Urgency,
-        }),
-      );
+      const urgency = (category?.urgency ?? 'general') as Urgency;
+      const target = communities[c]!.pick(r);
+      const story = requestStory(r, { created, now: nowMs, urgency });
+      const request = {
+        id: newId(),
+        number: numbering.next(created),
+        communityId: communities[c]!.community.id,
+        place: { id: target.place.id, path: target.place.path },
+        gridId: target.grid?.id ?? null,
+        kind: kindTable.draw(r),
+        channel: channelTable.draw(r),
+        urgency,
+        text,
+        category: category && { id: category.id, source: 'model' as const, confidence: null },
+      };
+      rows.push(historyRow(request, story));
     }
     await deps.db.transaction().execute(async (trx) => {
       // PostgreSQL: no foreign-key checks (the generator's references are right by construction) and no wait for
@@ -247,8 +153,9 @@ async function seed(deps: AppDeps, opts: HistoryOptions, started: number): Promi
         await sql`set local session_replication_role = replica`.execute(trx);
         await sql`set local synchronous_commit = off`.execute(trx);
       }
-      await insertMany(trx, 'requests', rows, raw);
-      if (raw) await insertMany(trx, 'requests_fts', rows.map((x) => ({ request_id: x.id, tokens: x.tokens })), raw);
+      await writeHistory(trx, { requests: rows }, raw);
+      // The search rows the dropped SQLite trigger would have written (migration 0011).
+      if (raw) await insertMany(trx, 'request_search', rows.map((x) => ({ request_id: x.id, community: x.community_id.replaceAll('-', ''), tokens: x.tokens })), raw);
     });
     written += n;
     if (written % 100_000 === 0 || written === opts.requests) opts.log(`  ${written} requests (${((performance.now() - started) / 1000).toFixed(0)} s)`);
@@ -262,7 +169,7 @@ async function seed(deps: AppDeps, opts: HistoryOptions, started: number): Promi
   });
   opts.log(`  ${indexes.length} indexes and triggers rebuilt, daily rollup counted, in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   // Intake goes on from the generated numbers.
-  await insertMany(deps.db, 'request_counters', [...counters].map(([year, last]) => ({ key: `GZ-${year}`, last })), raw);
+  await insertMany(deps.db, 'request_counters', numbering.counters(), raw);
   // Statistics now, so the first queries get good plans (SQLite samples: analysis_limit is set at connect).
   await sql`analyze`.execute(deps.db);
   return {

@@ -3,13 +3,14 @@ import type { AppDeps } from './deps.js';
 import { purgeUnattachedFiles } from './modules/files/index.js';
 import { deliverOutbox } from './modules/notifications/index.js';
 import { runRequestTimers } from './modules/requests/index.js';
-import { warmClassifier } from './modules/triage/index.js';
+import { failStaleRetrains, runQueuedRetrains, warmClassifier } from './modules/triage/index.js';
 
 /** Background work of a serving process, each run on its own interval. */
 interface Job {
   name: string;
   everyMs: number;
-  run: (deps: AppDeps) => Promise<unknown>;
+  /** `signal` aborts when the app closes: a long round (a classifier training) ends early instead of being waited for. */
+  run: (deps: AppDeps, signal: AbortSignal) => Promise<unknown>;
 }
 
 /**
@@ -20,6 +21,9 @@ export const jobs: Job[] = [
   { name: 'request timers', everyMs: 60_000, run: runRequestTimers },
   { name: 'notification delivery', everyMs: 30_000, run: (deps) => deliverOutbox(deps, { limit: 100 }) },
   { name: 'unattached upload purge', everyMs: 3_600_000, run: purgeUnattachedFiles },
+  // Polled often so a retrain starts within seconds of the click: an idle round is one indexed read.
+  { name: 'classifier retraining', everyMs: 2_000, run: (deps, signal) => runQueuedRetrains(deps, { signal }) },
+  { name: 'stale classifier jobs', everyMs: 60_000, run: failStaleRetrains },
 ];
 
 /**
@@ -31,10 +35,11 @@ export function startJobs(app: FastifyInstance): void {
   if (!app.deps.config.jobs) return;
   const timers: NodeJS.Timeout[] = [];
   const running = new Map<string, Promise<unknown>>();
+  const closing = new AbortController();
   const tick = (job: Job) => {
-    if (running.has(job.name)) return;
+    if (running.has(job.name) || closing.signal.aborted) return;
     const round = job
-      .run(app.deps)
+      .run(app.deps, closing.signal)
       .catch((err: unknown) => app.log.warn({ err, job: job.name }, 'background job failed'))
       .finally(() => running.delete(job.name));
     running.set(job.name, round);
@@ -51,6 +56,7 @@ export function startJobs(app: FastifyInstance): void {
   });
   app.addHook('onClose', async () => {
     for (const t of timers) clearInterval(t);
+    closing.abort();
     await Promise.all(running.values());
   });
 }

@@ -15,8 +15,8 @@ async function main(): Promise<void> {
     const seeded = await seedDemo(deps);
     const { accounts } = seeded;
     console.log(
-      '\n演示社区已创建 / Demo community created in %ss: %d households, %d residents, %d organisations. Accounts (password for all: %s):',
-      seeded.seconds.toFixed(1), seeded.households, seeded.living, seeded.organisations, DEMO_PASSWORD,
+      '\n演示社区已创建 / Demo community created in %ss: %d households, %d residents, %d organisations, %d requests. Accounts (password for all: %s):',
+      seeded.seconds.toFixed(1), seeded.households, seeded.living, seeded.organisations, seeded.requests.requests, DEMO_PASSWORD,
     );
     for (const a of accounts) console.log('  %s  %s  (%s)', a.role.padEnd(20), a.username.padEnd(14), a.displayName);
     console.log('');

@@ -1,14 +1,16 @@
 import type { APIRequestContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnalysisSummary, HouseholdView, Me, PlaceTreeNode, RequestDetail, VisitCoverageResponse, VisitDetail } from '@gongzhi/shared';
+import type { AnalysisSummary, HouseholdView, Me, PlaceTreeNode, RequestDetail, VisitCoverageResponse, VisitDetail, VisitPlanDetail } from '@gongzhi/shared';
 import { apiAs, dialects, getJson, loginConsole, startHarness, type Harness } from './harness.js';
+import { openAnalysis } from './request-steps.js';
 
 const NUMBER = /^GZ-\d{4}-\d{6}$/;
 const ITEM = '3单元楼道的灯坏了一个星期，晚上老人上下楼看不见';
+const EXTRA_ITEM = '想报名社区老年大学的书法班';
 /** A phone a grid worker holds at the door (the brief's 390 px). */
 const phone390 = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
-/** Enter a few phone requests at buildings of the community, as the community worker would, so the figures are not all zero. */
+/** Enter a few phone requests at buildings of the community, as the community worker would. */
 async function enterRequests(api: APIRequestContext, count: number): Promise<void> {
   const { csrfToken } = await getJson<Me & { csrfToken: string }>(api, '/api/v1/me');
   const tree = await getJson<{ roots: PlaceTreeNode[] }>(api, '/api/v1/places/tree?depth=3');
@@ -35,20 +37,21 @@ describe.each(dialects)('analysis dashboard and visits (%s)', (dialect) => {
   });
 
   it('shows the community admin the headline figures and draws the charts', async () => {
+    // The demo's year of requests already fills the last 30 days; three more are counted at once.
+    const admin = await apiAs(h, 'shuji');
+    const before = await getJson<AnalysisSummary>(admin.api, '/api/v1/analysis/summary');
+    expect(before.totals.received).toBeGreaterThan(50);
     const staff = await apiAs(h, 'shegong');
     await enterRequests(staff.api, 3);
     await staff.close();
-    const admin = await apiAs(h, 'shuji');
     const summary = await getJson<AnalysisSummary>(admin.api, '/api/v1/analysis/summary');
     await admin.close();
-    expect(summary.totals.received).toBe(3);
+    expect(summary.totals.received).toBe(before.totals.received + 3);
 
     const page = await h.newPage();
     await loginConsole(page, 'shuji');
     await page.waitForURL('**/console/requests');
-    await page.getByRole('navigation', { name: '功能菜单' }).getByRole('link', { name: '分析' }).click();
-    await page.waitForURL('**/console/analysis');
-    await page.getByRole('heading', { name: '诉求分析' }).waitFor();
+    await openAnalysis(page);
 
     const received = page.getByRole('group', { name: '受理量', exact: true });
     await received.getByText(String(summary.totals.received), { exact: true }).waitFor();
@@ -123,6 +126,25 @@ describe.each(dialects)('analysis dashboard and visits (%s)', (dialect) => {
     // No second button: an item becomes a request once.
     expect(await page.getByRole('button', { name: '转为诉求' }).count()).toBe(0);
 
+    // The visitor corrects the record the same day, on the page itself: the converted line stays as it is.
+    await page.getByRole('button', { name: '修改记录' }).click();
+    await page.getByText(`已转诉求 ${number}，不能修改`).waitFor();
+    expect(await page.getByLabel('第 1 条问题').isDisabled()).toBe(true);
+    await page.getByLabel('走访情况').fill('老两口身体不错，孩子春节回来');
+    await page.getByRole('button', { name: '再加一条' }).click();
+    await page.getByLabel('第 2 条问题').fill(EXTRA_ITEM);
+    await page.getByRole('button', { name: '保存修改' }).click();
+    // Back on the record (the form's own fields would show the same words).
+    await page.getByText('走访记录已修改').waitFor();
+    await page.getByRole('button', { name: '修改记录' }).waitFor();
+    await page.getByText('老两口身体不错，孩子春节回来').waitFor();
+    await page.getByText(EXTRA_ITEM).waitFor();
+    const corrected = await getJson<VisitDetail>(worker.api, `/api/v1/visits/${visitId}`);
+    expect(corrected.items.map((i) => [i.text, i.requestNumber])).toEqual([
+      [ITEM, number],
+      [EXTRA_ITEM, null],
+    ]);
+
     // Coverage counts the visit under the worker's grid.
     const coverage = await getJson<VisitCoverageResponse>(worker.api, '/api/v1/visit-coverage?months=6');
     const grid = coverage.grids.find((g) => g.gridName === gridName)!;
@@ -138,6 +160,36 @@ describe.each(dialects)('analysis dashboard and visits (%s)', (dialect) => {
     const unvisited = page.getByRole('table', { name: '未走访住户名单' });
     await unvisited.getByRole('row').nth(1).waitFor();
     expect(await unvisited.getByRole('row').filter({ hasText: household.placeLabel }).count()).toBe(0);
+    await page.context().close();
+    await worker.close();
+  });
+  it('lets the one who made a visiting plan change its name and dates on the plan page', async () => {
+    const worker = await apiAs(h, 'wanggeyuan');
+    const { csrfToken } = await getJson<Me & { csrfToken: string }>(worker.api, '/api/v1/me');
+    const households = await getJson<{ items: HouseholdView[] }>(worker.api, '/api/v1/households?limit=2');
+    const made = await worker.api.post('/api/v1/visit-plans', {
+      headers: { 'x-csrf-token': csrfToken },
+      data: { title: '冬季入户走访', targetKind: 'household', targetIds: households.items.map((x) => x.id), startsOn: '2026-01-01', endsOn: '2026-12-31' },
+    });
+    expect(made.status()).toBe(201);
+    const plan = (await made.json()) as VisitPlanDetail;
+
+    const page = await h.newPage(phone390);
+    await loginConsole(page, 'wanggeyuan');
+    await page.waitForURL('**/console/requests');
+    await page.goto(`/console/visits/plans/${plan.id}`);
+    await page.getByRole('heading', { name: '冬季入户走访' }).waitFor();
+    await page.getByRole('button', { name: '修改计划' }).click();
+    // Targets stay as made: they are shown, not offered for picking.
+    await page.getByText('走访对象在创建时确定').waitFor();
+    await page.getByLabel('计划名称').fill('冬季入户走访（第一批）');
+    await page.getByLabel('备注').fill('先走访独居老人');
+    await page.getByRole('button', { name: '保存修改' }).click();
+    await page.getByText('计划已修改').waitFor();
+    await page.getByRole('heading', { name: '冬季入户走访（第一批）' }).waitFor();
+    await page.getByText('先走访独居老人').waitFor();
+    const saved = await getJson<VisitPlanDetail>(worker.api, `/api/v1/visit-plans/${plan.id}`);
+    expect(saved).toMatchObject({ title: '冬季入户走访（第一批）', note: '先走访独居老人', targetCount: households.items.length });
     await page.context().close();
     await worker.close();
   });

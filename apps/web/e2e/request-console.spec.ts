@@ -1,22 +1,10 @@
-import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CategoryView, MembershipView, Me, OrganisationView, RequestDetail } from '@gongzhi/shared';
+import type { CategoryView, RequestDetail } from '@gongzhi/shared';
 import { apiAs, dialects, getJson, loginConsole, startHarness, type Harness } from './harness.js';
+import { acceptAndReply, choose, dispatchTo, NUMBER, propertyCompanyOf } from './request-steps.js';
 
 const TEXT = '五福苑3栋楼道的灯坏了一个多星期，晚上黑漆漆的，老人上下楼很不安全，请尽快修一下';
 const REPLY = '物业已更换3栋楼道的灯泡并检查了线路，现在晚上照明正常';
-const NUMBER = /GZ-\d{4}-\d{6}/;
-
-/**
- * Type into a searchable select and take the first match with Enter: a click can land while the drop-down is
- * still moving in with its dialog, and then picks nothing.
- */
-async function choose(page: Page, select: Locator, search: string, match = search): Promise<void> {
-  await select.fill(search);
-  // Enter takes the highlighted option: wait until it is the one we want (remote lists arrive late).
-  await page.locator('.ant-select-item-option-active').filter({ hasText: match }).waitFor();
-  await page.keyboard.press('Enter');
-}
 
 describe.each(dialects)('a phone request handled from the staff console (%s)', (dialect) => {
   let h: Harness;
@@ -29,17 +17,8 @@ describe.each(dialects)('a phone request handled from the staff console (%s)', (
 
   it('is entered for a resident, reclassified, dispatched to the property company, answered by it, and called back', async () => {
     // Facts: the property company the demo's `wuye` account represents.
-    const rep = await apiAs(h, 'wuye');
-    const wuye = await getJson<Me>(rep.api, '/api/v1/me');
-    await rep.close();
+    const company = await propertyCompanyOf(h);
     const staff = await apiAs(h, 'shegong');
-    const companies = await getJson<{ items: OrganisationView[] }>(staff.api, '/api/v1/organisations?kind=property_company');
-    let company: OrganisationView | undefined;
-    for (const o of companies.items) {
-      const { members } = await getJson<{ members: MembershipView[] }>(staff.api, `/api/v1/organisations/${o.id}`);
-      if (members.some((m) => m.userId === wuye.id && !m.endedAt)) company = o;
-    }
-    expect(company).toBeDefined();
 
     // The community worker takes a call from 刘桂兰 and enters it.
     const page = await h.newPage();
@@ -84,31 +63,13 @@ describe.each(dialects)('a phone request handled from the staff console (%s)', (
     expect(classified.categorySource).toBe('staff');
 
     // Dispatched to the property company, which is then the lead.
-    // Buttons carry an icon whose label comes first ("send 派单"): match the word at the end.
-    await page.getByRole('button', { name: /(^|\s)派单$/ }).click();
-    const dispatch = page.getByRole('dialog', { name: '派单' });
-    await choose(page, dispatch.getByLabel('承办方'), company!.name.slice(0, 4), company!.name);
-    await dispatch.getByText(`${company!.name} 为首接负责方。`).waitFor();
-    await dispatch.getByRole('button', { name: '派单', exact: true }).click();
-    await dispatch.waitFor({ state: 'hidden' });
-    await page.getByText('已派单', { exact: true }).first().waitFor();
-    await page.getByRole('listitem').filter({ hasText: company!.name }).filter({ hasText: '首接负责' }).waitFor();
+    await dispatchTo(page, company.name);
     await page.context().close();
 
     // The property company's representative finds it among their work, accepts and answers it.
     const org = await h.newPage();
     await loginConsole(org, 'wuye');
-    await org.waitForURL('**/console/requests');
-    await org.getByRole('tab', { name: '待我办理', selected: true }).waitFor();
-    await org.getByRole('row').filter({ hasText: number }).getByRole('link', { name: number }).click();
-    await org.getByRole('button', { name: '接单' }).click();
-    await org.getByText('已接单').waitFor();
-    await org.getByRole('button', { name: /(^|\s)答复$/ }).click();
-    const reply = org.getByRole('dialog', { name: '答复' });
-    await reply.getByLabel('答复内容').fill(REPLY);
-    await reply.getByRole('button', { name: '发送答复' }).click();
-    await reply.waitFor({ state: 'hidden' });
-    await org.getByText(REPLY).first().waitFor();
+    await acceptAndReply(org, number, REPLY);
     // Staff-only controls never show for the organisation.
     expect(await org.getByRole('button', { name: /(^|\s)派单$/ }).count()).toBe(0);
     expect(await org.getByRole('button', { name: '更正分类' }).count()).toBe(0);

@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs, dialects, getJson, loginConsole, loginResident, phone, startHarness, type Harness } from './harness.js';
+import { photoUpload, rateDissatisfied, submitFromPhone } from './request-steps.js';
 
 const TEXT = '五福苑1栋2单元楼道灯坏了一个星期，晚上老人上下楼看不见（测试）';
 const REPLY = '物业已更换1栋2单元楼道灯泡，请您看看现在亮不亮';
@@ -12,32 +9,6 @@ const COMMENT = '换了以后第二天又不亮了，线路可能有问题';
 
 /** A larger phone than the harness default, as many residents now have. */
 const bigPhone = { ...phone, viewport: { width: 390, height: 844 } };
-
-/** An 8×8 red PNG, built byte by byte so the test carries no binary file. */
-function pngBytes(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body) >>> 0);
-    return Buffer.concat([len, body, crc]);
-  };
-  const size = 8;
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0);
-  ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // truecolour RGB
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: size }, () => [200, 30, 30]).flat())]);
-  const raw = Buffer.concat(Array.from({ length: size }, () => row));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 /** POST as a logged-in API client, with its CSRF token, failing loudly. */
 async function postJson(api: APIRequestContext, csrf: string, url: string, data?: unknown): Promise<void> {
@@ -49,14 +20,11 @@ const popups = (page: Page) => page.locator('.adm-dialog, .adm-modal, .adm-toast
 
 describe.each(dialects)('a resident reports a matter on the phone, follows it and disputes the answer (%s)', (dialect) => {
   let h: Harness;
-  let dir: string;
   beforeAll(async () => {
     h = await startHarness(dialect);
-    dir = mkdtempSync(path.join(os.tmpdir(), 'gz-photo-'));
   });
   afterAll(async () => {
     await h?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('shows an empty list with a way to report, refuses a photo that is too large before sending it, and withdraws inline', async () => {
@@ -93,9 +61,6 @@ describe.each(dialects)('a resident reports a matter on the phone, follows it an
   });
 
   it('submits with a photo, sees the reply, rates it dissatisfied inline in elder mode, is told in 消息, and is shown it as a duplicate', async () => {
-    const photo = path.join(dir, 'light.png');
-    writeFileSync(photo, pngBytes());
-
     const page = await h.newPage(bigPhone);
     await loginResident(page, 'jumin');
     await page.getByRole('link', { name: /我要反映/ }).click();
@@ -105,23 +70,11 @@ describe.each(dialects)('a resident reports a matter on the phone, follows it an
     await page.getByRole('button', { name: '提交' }).click();
     await page.getByRole('alert').filter({ hasText: '请先选一类' }).first().waitFor();
 
-    await page.getByRole('radio', { name: /求助/ }).click();
-    expect(await page.getByRole('radio', { name: /求助/ }).getAttribute('aria-checked')).toBe('true');
-    await page.getByRole('textbox', { name: /具体情况/ }).fill(TEXT);
-    await page.getByLabel('从相册选').setInputFiles(photo);
-    await page.getByRole('img', { name: '第 1 张照片' }).waitFor();
-    await page.locator('.gz-thumb-done').waitFor();
-    await page.getByRole('radio', { name: /我住的楼/ }).click();
-    await page.getByRole('switch', { name: '不让邻居看到我的名字' }).click();
-    await page.getByRole('button', { name: '提交' }).click();
+    const { id, number } = await submitFromPhone(page, { kind: '求助', text: TEXT, photo: photoUpload('light.png'), place: '我住的楼', anonymous: true });
 
     // The success page gives the number, what happens next and the deadline.
-    await page.waitForURL(/\/m\/requests\/[^/]+\/submitted$/);
-    const numberLine = await page.getByText(/编号：GZ-\d{4}-\d{6}/).textContent();
-    const number = /GZ-\d{4}-\d{6}/.exec(numberLine ?? '')![0];
     await page.getByText('接下来').waitFor();
     await page.getByText(/社区会在 .+ 之前答复您/).waitFor();
-    const id = /\/m\/requests\/([^/]+)\/submitted$/.exec(page.url())![1]!;
 
     // 我的诉求 lists it with its number and plain status.
     await page.getByRole('link', { name: '我的诉求' }).click();
@@ -165,8 +118,8 @@ describe.each(dialects)('a resident reports a matter on the phone, follows it an
     await page.getByRole('alert').filter({ hasText: '请说说哪里不满意' }).waitFor();
     expect(await popups(page)).toBe(0);
 
-    await page.getByRole('textbox', { name: '想说的话' }).fill(COMMENT);
-    await page.getByRole('button', { name: '提交评价' }).click();
+    await rateDissatisfied(page, COMMENT);
+    // In elder mode the notice stays on the page instead of a passing toast.
     await page.getByRole('status').filter({ hasText: '已收到，社区会重新办理' }).waitFor();
     expect(await popups(page)).toBe(0);
     // It is being handled again: the status, the plain line, and the timeline say so.

@@ -13,6 +13,7 @@ export * from './schemas/transfer.js';
 export * from './schemas/requests.js';
 export * from './schemas/request-api.js';
 export * from './schemas/request-admin.js';
+export * from './schemas/classifier-jobs.js';
 export * from './schemas/visits.js';
 export * from './schemas/analysis.js';
 export * from './schemas/notifications.js';

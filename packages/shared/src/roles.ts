@@ -86,3 +86,5 @@ export const requestSettingsRoles: readonly Role[] = ['community_admin', 'commun
 export const requestAnalystRoles: readonly Role[] = ['subdistrict_admin', 'community_admin', 'community_staff', 'grid_worker'];
 /** Roles that plan and record visits and consultation meetings. */
 export const visitRoles: readonly Role[] = ['community_admin', 'community_staff', 'grid_worker', 'building_leader'];
+/** Roles that read visits, plans, meetings and coverage: those who record them, and subdistrict admins who follow their communities' work. */
+export const visitViewerRoles: readonly Role[] = ['subdistrict_admin', ...visitRoles];

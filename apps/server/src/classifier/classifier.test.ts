@@ -87,6 +87,21 @@ describe('trainClassifier', () => {
       expectWellFormed(m.predict('楼上太吵'), m.labels);
     }
   });
+
+  it('trains the measured NB-SVM variants (interpolation, binarised ratios, title weighting) and refuses bad values', () => {
+    const plain = serializeModel(model);
+    for (const options of [{ nbInterpolation: 0.5 }, { nbBinary: true, nbSmoothing: 1 }, { headChars: 4, headWeight: 3 }]) {
+      const m = trainClassifier(fixture, options);
+      expect(m.predict('电梯坏了').label).toBe('facilities');
+      const p = m.predict('楼上装修太吵了');
+      expectWellFormed(p, m.labels);
+      // Each knob changes the model (a variant equal to the default would measure nothing).
+      expect(serializeModel(m)).not.toBe(plain);
+    }
+    expect(() => trainClassifier(fixture, { nbInterpolation: 0 })).toThrow(/nbInterpolation/);
+    expect(() => trainClassifier(fixture, { headChars: 2.5 })).toThrow(/headChars/);
+    expect(() => trainClassifier(fixture, { headChars: 4, headWeight: 0.5 })).toThrow(/headWeight/);
+  });
 });
 
 describe('serializeModel / deserializeModel', () => {
@@ -100,6 +115,17 @@ describe('serializeModel / deserializeModel', () => {
     expect(loaded.predictMany(probes)).toEqual(model.predictMany(probes));
     expect(serializeModel(loaded)).toBe(text);
     expect(JSON.parse(text)).toMatchObject({ format: 'gongzhi-classifier', version: 1 });
+  });
+
+  it('keeps the title weighting in the file (a model without it reads as before)', () => {
+    const model = trainClassifier(fixture, { headChars: 2, headWeight: 3 });
+    const text = serializeModel(model);
+    expect(JSON.parse(text)).toMatchObject({ members: [{ head: { chars: 2, weight: 3 } }] });
+    const probes = ['电梯坏了，楼上也很吵', '吵', '垃圾桶满了电梯也坏了'];
+    expect(deserializeModel(text).predictMany(probes)).toEqual(model.predictMany(probes));
+    expect(JSON.parse(serializeModel(trainClassifier(fixture))).members[0]).not.toHaveProperty('head');
+    const bad = text.replace('"weight":3', '"weight":-1');
+    expect(() => deserializeModel(bad)).toThrow(/head weighting/);
   });
 
   it('round-trips a single-label model', () => {

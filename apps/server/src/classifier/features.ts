@@ -21,6 +21,8 @@ export interface FeatureSpace {
   views: FittedView[];
   sublinearTf: boolean;
   maxChars: number;
+  /** Occurrences starting in the first `chars` content characters count `weight` times (chars 0: off). */
+  head: { chars: number; weight: number };
   /** Total columns: the views' vocabularies concatenated. */
   size: number;
 }
@@ -48,7 +50,7 @@ export class PreparedText {
 }
 
 /** Every n-gram occurrence of one view of a text, handed to `emit` (no array of strings is built). */
-export function forEachTerm(spec: ViewSpec, text: PreparedText, emit: (term: string) => void): void {
+export function forEachTerm(spec: ViewSpec, text: PreparedText, emit: (term: string, at: number) => void): void {
   if (spec.kind === 'char') {
     const s = text.content();
     // n-grams stay inside a run of content characters: a space (former punctuation) is a hard break.
@@ -57,7 +59,7 @@ export function forEachTerm(spec: ViewSpec, text: PreparedText, emit: (term: str
       let end = s.indexOf(' ', start);
       if (end < 0) end = s.length;
       for (let i = start; i < end; i++) {
-        for (let n = spec.minN; n <= spec.maxN && i + n <= end; n++) emit(s.slice(i, i + n));
+        for (let n = spec.minN; n <= spec.maxN && i + n <= end; n++) emit(s.slice(i, i + n), i);
       }
       start = end + 1;
     }
@@ -68,12 +70,14 @@ export function forEachTerm(spec: ViewSpec, text: PreparedText, emit: (term: str
     let gram = '';
     for (let n = 1; n <= spec.maxN && i + n <= t.length; n++) {
       gram = n === 1 ? t[i]! : `${gram} ${t[i + n - 1]!}`;
-      if (n >= spec.minN) emit(gram);
+      if (n >= spec.minN) emit(gram, Infinity);
     }
   }
 }
 
 const clip = (text: string, maxChars: number) => (text.length > maxChars ? text.slice(0, maxChars) : text);
+
+const NO_HEAD = { chars: 0, weight: 1 };
 
 /** Term ids and counts of one document in one view, as parallel arrays. */
 interface DocTerms {
@@ -81,11 +85,11 @@ interface DocTerms {
   counts: Float64Array;
 }
 
-function countTerms(spec: ViewSpec, text: PreparedText, id: (term: string) => number): DocTerms {
+function countTerms(spec: ViewSpec, text: PreparedText, id: (term: string) => number, head: { chars: number; weight: number } = NO_HEAD): DocTerms {
   const counts = new Map<number, number>();
-  forEachTerm(spec, text, (term) => {
+  forEachTerm(spec, text, (term, at) => {
     const i = id(term);
-    if (i >= 0) counts.set(i, (counts.get(i) ?? 0) + 1);
+    if (i >= 0) counts.set(i, (counts.get(i) ?? 0) + (at < head.chars ? head.weight : 1));
   });
   const ids = new Int32Array(counts.size);
   const cs = new Float64Array(counts.size);
@@ -98,7 +102,7 @@ function countTerms(spec: ViewSpec, text: PreparedText, id: (term: string) => nu
 }
 
 /** Fit one view's vocabulary on the training texts: terms in at least minDf texts, the maxFeatures most frequent. */
-function fitView(spec: ViewSpec, texts: PreparedText[], minDf: number, maxFeatures: number): { view: FittedView; docs: DocTerms[] } {
+function fitView(spec: ViewSpec, texts: PreparedText[], minDf: number, maxFeatures: number, head: { chars: number; weight: number }): { view: FittedView; docs: DocTerms[] } {
   const seen = new Map<string, number>();
   const seenTerms: string[] = [];
   let df = new Int32Array(1024);
@@ -111,7 +115,7 @@ function fitView(spec: ViewSpec, texts: PreparedText[], minDf: number, maxFeatur
         seenTerms.push(term);
       }
       return i;
-    });
+    }, head);
     if (seenTerms.length > df.length) {
       const grown = new Int32Array(Math.max(seenTerms.length, df.length * 2));
       grown.set(df);
@@ -151,8 +155,8 @@ function fitView(spec: ViewSpec, texts: PreparedText[], minDf: number, maxFeatur
 }
 
 /** Build a feature space from views with known vocabularies (training or a deserialised model). */
-export function featureSpace(views: FittedView[], sublinearTf: boolean, maxChars: number): FeatureSpace {
-  return { views, sublinearTf, maxChars, size: views.reduce((s, v) => s + v.terms.length, 0) };
+export function featureSpace(views: FittedView[], sublinearTf: boolean, maxChars: number, head = NO_HEAD): FeatureSpace {
+  return { views, sublinearTf, maxChars, head, size: views.reduce((s, v) => s + v.terms.length, 0) };
 }
 
 /** Weighted, normalised row of one document, appended to growing arrays. */
@@ -190,13 +194,15 @@ function toRows(space: FeatureSpace, docs: DocTerms[][]): SparseRows {
 }
 
 /** Fit the views' vocabularies on training texts and return the space with the training matrix. */
-export function fitFeatures(texts: string[], specs: ViewSpec[], opts: { minDf: number; maxFeatures: number; sublinearTf: boolean; maxChars: number }): { space: FeatureSpace; x: SparseRows } {
+export function fitFeatures(texts: string[], specs: ViewSpec[], opts: { minDf: number; maxFeatures: number; sublinearTf: boolean; maxChars: number; head?: { chars: number; weight: number } }): { space: FeatureSpace; x: SparseRows } {
   const prepared = texts.map((t) => new PreparedText(clip(t, opts.maxChars)));
-  const fitted = specs.map((s) => fitView(s, prepared, opts.minDf, opts.maxFeatures));
+  const head = opts.head ?? NO_HEAD;
+  const fitted = specs.map((s) => fitView(s, prepared, opts.minDf, opts.maxFeatures, head));
   const space = featureSpace(
     fitted.map((f) => f.view),
     opts.sublinearTf,
     opts.maxChars,
+    head,
   );
   const docs = prepared.map((_, i) => fitted.map((f) => f.docs[i]!));
   return { space, x: toRows(space, docs) };
@@ -205,7 +211,7 @@ export function fitFeatures(texts: string[], specs: ViewSpec[], opts: { minDf: n
 /** Term counts of one text in every view of a fitted space (unknown terms ignored). */
 function docTerms(space: FeatureSpace, text: string): DocTerms[] {
   const p = new PreparedText(clip(text, space.maxChars));
-  return space.views.map((v) => countTerms(v.spec, p, (term) => v.index.get(term) ?? -1));
+  return space.views.map((v) => countTerms(v.spec, p, (term) => v.index.get(term) ?? -1, space.head));
 }
 
 /** Vectorise texts in a fitted space. */

@@ -9,7 +9,10 @@ import type { ClassifierModel, ViewSpec } from './types.js';
  * (little-endian, as every platform Node runs on). Version 1:
  *
  *   { format: "gongzhi-classifier", version: 1, labels, trainedOn, temperature,
- *     members: [{ sublinearTf, maxChars, views: [{ kind, minN, maxN, terms, idf }], scales, codes, bias }] }
+ *     members: [{ sublinearTf, maxChars, head?, views: [{ kind, minN, maxN, terms, idf }], scales, codes, bias }] }
+ *
+ * `head` ({ chars, weight }: the title's n-grams counted `weight` times) is written only by models trained
+ * with that option on; a file without it reads as it always did.
  */
 
 const FORMAT = 'gongzhi-classifier';
@@ -22,6 +25,7 @@ interface ViewFile extends ViewSpec {
 interface MemberFile {
   sublinearTf: boolean;
   maxChars: number;
+  head?: { chars: number; weight: number };
   views: ViewFile[];
   scales: number[];
   codes: string;
@@ -50,6 +54,7 @@ export function serializeModel(model: ClassifierModel): string {
     members: model.members.map((m) => ({
       sublinearTf: m.space.sublinearTf,
       maxChars: m.space.maxChars,
+      ...(m.space.head.chars > 0 ? { head: m.space.head } : {}),
       views: m.space.views.map((v) => ({ ...v.spec, terms: v.terms.join('\n'), idf: b64(v.idf) })),
       scales: Array.from(m.scales),
       codes: b64(m.codes),
@@ -93,7 +98,9 @@ function readView(v: ViewFile, i: number): FittedView {
 function readMember(m: MemberFile, K: number, i: number): Member {
   check(m && typeof m === 'object' && Array.isArray(m.views) && m.views.length > 0, `member ${i} has no views`);
   check(typeof m.sublinearTf === 'boolean' && Number.isInteger(m.maxChars) && m.maxChars > 0, `member ${i} has bad settings`);
-  const space = featureSpace(m.views.map(readView), m.sublinearTf, m.maxChars);
+  const head = m.head ?? { chars: 0, weight: 1 };
+  check(Number.isInteger(head.chars) && head.chars >= 0 && typeof head.weight === 'number' && head.weight >= 1 && Number.isFinite(head.weight), `member ${i} has a bad head weighting`);
+  const space = featureSpace(m.views.map(readView), m.sublinearTf, m.maxChars, { chars: head.chars, weight: head.weight });
   check(isNumberArray(m.scales, K) && isNumberArray(m.bias, K), `member ${i} needs ${K} scales and biases`);
   const codes = new Int8Array(decode(m.codes, 1, `member ${i} weights`));
   check(codes.length === space.size * K, `member ${i} has ${codes.length} weights, expected ${space.size * K}`);

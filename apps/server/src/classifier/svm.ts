@@ -17,6 +17,13 @@ export interface SvmOptions {
   seed: string;
   /** NB-SVM (Wang & Manning 2012): scale each feature by its smoothed log-count ratio for the class; 0 = off. */
   nbSmoothing?: number;
+  /** NB-SVM: the ratios from document counts (presence) rather than summed TF-IDF, as the original method. */
+  nbBinary?: boolean;
+  /**
+   * NB-SVM: Wang & Manning's interpolation w' = (1 − β)·mean|w| + β·w, which pulls the weights towards
+   * plain NB (every feature weighted by its ratio alone); 1 = off.
+   */
+  nbInterpolation?: number;
 }
 
 const BIAS = 1;
@@ -99,20 +106,27 @@ export function trainSvm(x: SparseRows, y: Int32Array, classes: number, opts: Sv
   const w = new Float64Array(x.cols);
   for (let k = 0; k < classes; k++) {
     w.fill(0);
-    const scale = opts.nbSmoothing ? nbRatios(x, y, k, opts.nbSmoothing) : null;
+    const scale = opts.nbSmoothing ? nbRatios(x, y, k, opts.nbSmoothing, opts.nbBinary ?? false) : null;
     bias[k] = fitBinary(x, y, k, costs, scale ? rowNorms2(x, scale) : norms, opts, w, scale);
+    const beta = opts.nbInterpolation ?? 1;
+    if (scale && beta < 1) {
+      let mean = 0;
+      for (let f = 0; f < x.cols; f++) mean += Math.abs(w[f]!);
+      mean /= x.cols || 1;
+      for (let f = 0; f < x.cols; f++) w[f] = (1 - beta) * mean + beta * w[f]!;
+    }
     for (let f = 0; f < x.cols; f++) weights[f * classes + k] = scale ? w[f]! * scale[f]! : w[f]!;
   }
   return { classes, weights, bias };
 }
 
 /** Smoothed log-count ratio of every feature between class k and the rest. */
-function nbRatios(x: SparseRows, y: Int32Array, k: number, alpha: number): Float64Array {
+function nbRatios(x: SparseRows, y: Int32Array, k: number, alpha: number, binary: boolean): Float64Array {
   const pos = new Float64Array(x.cols).fill(alpha);
   const neg = new Float64Array(x.cols).fill(alpha);
   for (let i = 0; i < x.rows; i++) {
     const into = y[i] === k ? pos : neg;
-    for (let p = x.indptr[i]!; p < x.indptr[i + 1]!; p++) into[x.indices[p]!]! += x.values[p]!;
+    for (let p = x.indptr[i]!; p < x.indptr[i + 1]!; p++) into[x.indices[p]!]! += binary ? 1 : x.values[p]!;
   }
   let sp = 0;
   let sn = 0;

@@ -22,6 +22,10 @@ export const defaultTrainOptions: TrainOptions = {
   minDf: 2,
   maxFeatures: 30_000,
   nbSmoothing: 0.1,
+  nbBinary: false,
+  nbInterpolation: 1,
+  headChars: 0,
+  headWeight: 1,
   c: 1,
   balanced: true,
   maxEpochs: 100,
@@ -64,7 +68,7 @@ function fitMembers(texts: string[], y: Int32Array, K: number, opts: TrainOption
   const groups = opts.ensemble ? opts.views.map((v) => [v]) : [opts.views];
   const minDf = texts.length < SMALL_SET ? 1 : opts.minDf;
   return groups.map((views) => {
-    const { space, x } = fitFeatures(texts, views, { minDf, maxFeatures: opts.maxFeatures, sublinearTf: opts.sublinearTf, maxChars: opts.maxChars });
+    const { space, x } = fitFeatures(texts, views, { minDf, maxFeatures: opts.maxFeatures, sublinearTf: opts.sublinearTf, maxChars: opts.maxChars, head: { chars: opts.headChars, weight: opts.headWeight } });
     const s = fitScorer(opts, x, y, K);
     const { codes, scales } = quantise(s.weights, K);
     return { space, codes, scales, weights: dequantise(codes, scales), bias: Float32Array.from(s.bias) };
@@ -117,6 +121,8 @@ export function resolveOptions(options: Partial<TrainOptions> = {}): TrainOption
   const o: TrainOptions = { ...defaultTrainOptions, ...options };
   const positive = { c: o.c, maxEpochs: o.maxEpochs, tolerance: o.tolerance, temperature: o.temperature, maxChars: o.maxChars, maxFeatures: o.maxFeatures, minDf: o.minDf };
   for (const [k, v] of Object.entries(positive)) if (!(v > 0)) throw new Error(`classifier option ${k} must be positive, got ${v}`);
+  if (!(o.nbInterpolation > 0 && o.nbInterpolation <= 1)) throw new Error(`classifier option nbInterpolation must be in (0, 1], got ${o.nbInterpolation}`);
+  if (!(Number.isInteger(o.headChars) && o.headChars >= 0 && o.headWeight >= 1 && Number.isFinite(o.headWeight))) throw new Error('classifier options headChars must be a whole number ≥ 0 and headWeight ≥ 1');
   if (!o.views.length) throw new Error('classifier option views must name at least one view');
   for (const v of o.views) if (!(v.minN >= 1 && v.maxN >= v.minN && v.maxN <= 5)) throw new Error(`classifier view ${v.kind} ${v.minN}-${v.maxN}: n must be within 1..5`);
   return o;

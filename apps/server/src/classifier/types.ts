@@ -39,6 +39,16 @@ export interface TrainOptions {
   maxFeatures: number;
   /** NB-SVM: scale features by their class log-count ratio, smoothed by this (0 = plain SVM). */
   nbSmoothing: number;
+  /** NB-SVM: log-count ratios from document counts (true) or summed TF-IDF (false). */
+  nbBinary: boolean;
+  /** NB-SVM: weight of the SVM in Wang & Manning's interpolation with plain NB (1 = SVM weights only). */
+  nbInterpolation: number;
+  /**
+   * Character n-grams starting within the first `headChars` content characters (a title) count `headWeight`
+   * times; 0 = off. Measured and not adopted (docs/classifier.md); kept so the table can be reproduced.
+   */
+  headChars: number;
+  headWeight: number;
   /** Inverse regularisation strength of the SVM / logistic regression. */
   c: number;
   /** Weigh classes inversely to their size, so a rare category is not drowned by a frequent one. */

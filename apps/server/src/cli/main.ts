@@ -14,8 +14,8 @@ import { seedDemoCommand } from './seed-demo.js';
 const commands: Record<string, { describe: string; usage: string; run: (deps: AppDeps, argv: string[]) => Promise<number> }> = {
   migrate: { describe: 'Bring the database schema up to date', usage: 'migrate', run: async () => 0 },
   'seed-demo': {
-    describe: 'Create the demo subdistrict in an empty database (default: one community of 3,000 households; more for benchmarks)',
-    usage: 'seed-demo [--communities M] [--households N per community] [--seed TEXT]',
+    describe: 'Create the demo subdistrict in an empty database (default: one community of 3,000 households and a year of requests; more for benchmarks)',
+    usage: 'seed-demo [--communities M] [--households N per community] [--requests R in the first] [--seed TEXT]',
     run: seedDemoCommand,
   },
   'create-admin': {

@@ -10,6 +10,10 @@ import * as m0007 from './migrations/2026_11_26_0007_create_requests.js';
 import * as m0008 from './migrations/2026_11_26_0008_create_visits.js';
 import * as m0009 from './migrations/2026_11_26_0009_create_notifications.js';
 import * as m0010 from './migrations/2026_11_26_0010_analysis_stats.js';
+import * as m0011 from './migrations/2026_11_26_0011_request_search.js';
+import * as m0012 from './migrations/2026_11_26_0012_notification_templates.js';
+import * as m0013 from './migrations/2026_11_26_0013_classifier_jobs.js';
+import * as m0014 from './migrations/2026_11_26_0014_households_coverage_index.js';
 
 /** Every migration, in order. Listed explicitly so bundling or tsx never depends on a directory scan. */
 const migrations: Record<string, Migration> = {
@@ -23,6 +27,10 @@ const migrations: Record<string, Migration> = {
   '2026_11_26_0008_create_visits': m0008,
   '2026_11_26_0009_create_notifications': m0009,
   '2026_11_26_0010_analysis_stats': m0010,
+  '2026_11_26_0011_request_search': m0011,
+  '2026_11_26_0012_notification_templates': m0012,
+  '2026_11_26_0013_classifier_jobs': m0013,
+  '2026_11_26_0014_households_coverage_index': m0014,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

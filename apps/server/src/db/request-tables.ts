@@ -107,9 +107,14 @@ export interface RequestsTable {
   updated_at: string;
 }
 
-/** SQLite only: the FTS5 table over `requests.tokens` (PostgreSQL uses a GIN index on the column itself). */
-export interface RequestsFtsTable {
+/**
+ * SQLite only (FTS5, migration 0011), written by a trigger on requests: the community without hyphens, one token.
+ * PostgreSQL searches `requests.search_vector` instead, a generated column left out of RequestsTable (nobody
+ * writes it, and views must not carry it).
+ */
+export interface RequestSearchTable {
   request_id: string;
+  community: string;
   tokens: string;
 }
 
@@ -167,6 +172,27 @@ export interface ClassifierModelsTable {
   active: number;
   created_by: string | null;
   created_at: string;
+}
+
+/** Migration 0013: a classifier retraining run in the background (see modules/triage/retrain-runner.ts). */
+export interface ClassifierJobsTable {
+  id: string;
+  community_id: string;
+  status: string;
+  phase: string | null;
+  fold: number | null;
+  folds: number | null;
+  example_count: number | null;
+  model_id: string | null;
+  error_code: string | null;
+  error_details: string | null;
+  created_by: string | null;
+  request_id: string | null;
+  created_at: string;
+  started_at: string | null;
+  heartbeat_at: string | null;
+  finished_at: string | null;
+  updated_at: string;
 }
 
 export interface ProactiveCasesTable {
@@ -296,8 +322,12 @@ export interface NotificationsTable {
   endpoint_id: string | null;
   channel: string;
   event: string;
+  /** The zh-CN words; what is shown for a row without a template (written before templates existed). */
   subject: string;
   body: string;
+  /** The template key and its parameters (JSON); rendered in the reader's language. */
+  template: string | null;
+  params_json: string | null;
   link: string | null;
   dedupe_key: string;
   status: string;
@@ -335,11 +365,12 @@ export interface RequestTables {
   request_settings: RequestSettingsTable;
   request_counters: RequestCountersTable;
   requests: RequestsTable;
-  requests_fts: RequestsFtsTable;
+  request_search: RequestSearchTable;
   request_assignments: RequestAssignmentsTable;
   request_steps: RequestStepsTable;
   request_callbacks: RequestCallbacksTable;
   classifier_models: ClassifierModelsTable;
+  classifier_jobs: ClassifierJobsTable;
   proactive_cases: ProactiveCasesTable;
   proactive_case_requests: ProactiveCaseRequestsTable;
   visit_plans: VisitPlansTable;

@@ -61,8 +61,14 @@ export function* batches(total: number, size: number): Generator<[number, number
 async function insertUnnest(db: Db, table: string, columns: string[], rows: Record<string, unknown>[]) {
   const arrays = columns.map((c) => rows.map((r) => (r[c] ?? null) as string | number | null));
   const names = sql.join(columns.map((c) => sql.ref(c)));
-  // Text for text (dates and times are text here); the few integer columns (flags, counters) as bigint.
-  const unnested = sql.join(arrays.map((a) => (a.some((v) => typeof v === 'number') ? sql`${a}::int8[]` : sql`${a}::text[]`)));
+  // Text for text (dates and times are text here); whole numbers (flags, counters) as bigint, fractions (a
+  // confidence) as double. A column that is null throughout the batch goes as bigint too: PostgreSQL assigns
+  // bigint to text and real columns alike, where text would not go into a real one.
+  const typeOf = (a: (string | number | null)[]) => {
+    if (a.some((v) => typeof v === 'string')) return sql`text[]`;
+    return a.some((v) => typeof v === 'number' && !Number.isInteger(v)) ? sql`float8[]` : sql`int8[]`;
+  };
+  const unnested = sql.join(arrays.map((a) => sql`${a}::${typeOf(a)}`));
   await sql`insert into ${sql.table(table)} (${names}) select * from unnest(${unnested})`.execute(db);
 }
 

@@ -20,7 +20,7 @@ describe.each(dialects)('seedDemo (%s)', (dialect) => {
   });
   afterAll(() => cleanup?.());
 
-  const count = async (table: 'households' | 'residents' | 'places', where?: [string, string]) => {
+  const count = async (table: 'households' | 'residents' | 'places' | 'requests', where?: [string, string]) => {
     let q = deps.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'));
     if (where) q = q.where(where[0] as never, '=', where[1] as never);
     return Number((await q.executeTakeFirstOrThrow()).n);
@@ -39,6 +39,10 @@ describe.each(dialects)('seedDemo (%s)', (dialect) => {
     expect(living).toBeLessThan(8300);
     expect(result.places).toBe(await count('places'));
     expect(result.residents).toBe(await count('residents'));
+    // A year of requests, one per household (demo-requests.test.ts looks at them closely), and a trained model.
+    expect(result.requests.requests).toBe(3000);
+    expect(await count('requests')).toBe(3000);
+    expect(result.requests.classifier!.accuracy).toBeGreaterThan(0.9);
   });
 
   it('keeps paths, householders and history as the registers do', async () => {
@@ -146,15 +150,18 @@ describe.each(dialects)('seedDemo (%s)', (dialect) => {
     }
   });
 
-  it('plans several communities when asked, the accounts in the first only, the same every time', async () => {
+  // Four small seeds, each training a classifier in a worker thread: longer than the default allows on a busy machine.
+  it('plans several communities when asked, the accounts in the first only, the same every time', { timeout: 120_000 }, async () => {
     const { deps: more, cleanup: done } = await createTestDeps(dialect);
     const { deps: again, cleanup: doneAgain } = await createTestDeps(dialect);
     try {
       const r = await seedDemo(more, { communities: 2, households: 120, seed: 'small' });
       await seedDemo(again, { communities: 2, households: 120, seed: 'small' });
-      // Same seed, same day: the same people, numbers, places and posts (only ids and ciphertexts differ).
+      // Same seed, same day: the same people, numbers, places, posts and requests (only ids and ciphertexts differ).
       expect(await snapshot(again)).toEqual(await snapshot(more));
       expect(r.accounts).toHaveLength(7);
+      // The request history is the first community's, one request per household.
+      expect(r.requests.requests).toBe(120);
       const communities = await more.db.selectFrom('places').select(['id', 'name']).where('kind', '=', 'community').orderBy('id').execute();
       expect(communities.map((c) => c.name)).toEqual(['五福桥社区', '双桂社区']);
       for (const c of communities) {
@@ -179,10 +186,20 @@ async function snapshot(deps: AppDeps) {
   const places = await deps.db.selectFrom('places').select(['kind', 'name']).orderBy('id').execute();
   const posts = await deps.db.selectFrom('memberships').select(['person_name', 'person_unit', 'role', 'start_on', 'end_on']).orderBy('id').execute();
   const tags = await deps.db.selectFrom('resident_tags').innerJoin('residents', 'residents.id', 'resident_tags.resident_id').select(['residents.name', 'tag']).orderBy('residents.id').orderBy('tag').execute();
+  const requests = await deps.db
+    .selectFrom('requests')
+    .leftJoin('places', 'places.id', 'requests.place_id')
+    .leftJoin('residents', 'residents.id', 'requests.resident_id')
+    .select(['number', 'places.name as place', 'residents.name as resident', 'requests.kind', 'channel', 'urgency', 'text', 'requests.status', 'requests.created_at', 'replied_at', 'closed_at', 'rating', 'objection_count'])
+    .orderBy('number')
+    .execute();
+  const steps = await deps.db.selectFrom('request_steps').innerJoin('requests', 'requests.id', 'request_steps.request_id').select(['number', 'action', 'actor_name', 'request_steps.created_at']).orderBy('number').orderBy('request_steps.created_at').orderBy('request_steps.id').execute();
   return {
     residents: residents.map(({ id_number_cipher, phone_cipher, ...r }) => ({ ...r, idNumber: deps.vault.decrypt(id_number_cipher!), phone: phone_cipher ? deps.vault.decrypt(phone_cipher) : null })),
     places,
     posts,
     tags,
+    requests,
+    steps,
   };
 }

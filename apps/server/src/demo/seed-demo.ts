@@ -8,6 +8,7 @@ import { accountPeople, type DemoAccount } from './accounts.js';
 import { insertMany, releaseStatements } from './bulk-insert.js';
 import { planCommunity, SUBDISTRICT_NAME } from './community-plan.js';
 import { IdentityRegistry } from './identity.js';
+import { seedDemoRequests, type DemoRequests } from './demo-requests.js';
 import { writeCommunity } from './write-community.js';
 
 export { DEMO_PASSWORD, type DemoAccount } from './accounts.js';
@@ -17,8 +18,10 @@ export interface SeedOptions {
   communities?: number;
   /** Households living in each community (default 3,000: about 8,000 residents). */
   households?: number;
-  /** Same seed and same clock date: the same people, places and organisations. */
+  /** Same seed and same clock date: the same people, places, organisations and requests. */
   seed?: string;
+  /** Requests in the first community's history over the last 12 months (default: one per household); 0 for none. */
+  requests?: number;
   /** Progress lines (one per community); silent by default. */
   log?: (line: string) => void;
 }
@@ -35,6 +38,8 @@ export interface SeedResult {
   partyMembers: number;
   /** Unclaimed accounts of grid workers and building leaders (besides the demo accounts). */
   postAccounts: number;
+  /** Requests in the first community's history, with the classifier trained on them. */
+  requests: DemoRequests;
   seconds: number;
 }
 
@@ -72,7 +77,7 @@ async function seed(deps: AppDeps, options: SeedOptions): Promise<SeedResult> {
   // The registers count ages and dates in Beijing time; so does the demo.
   const today = new Date(deps.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
   const registry = new IdentityRegistry();
-  const result: SeedResult = { accounts: [], places: 1, households: 0, residents: 0, living: 0, organisations: 0, partyMembers: 0, postAccounts: 0, seconds: 0 };
+  const result: SeedResult = { accounts: [], places: 1, households: 0, residents: 0, living: 0, organisations: 0, partyMembers: 0, postAccounts: 0, requests: { requests: 0, steps: 0, classifier: null }, seconds: 0 };
 
   const sdId = newId();
   const subdistrict: PlaceRow = { id: sdId, kind: 'subdistrict', name: SUBDISTRICT_NAME, parent_id: null, community_id: null, path: `/${sdId}/`, retired_at: null, created_at: now, updated_at: now };
@@ -98,6 +103,15 @@ async function seed(deps: AppDeps, options: SeedOptions): Promise<SeedResult> {
         `${w.households} households, ${w.living} residents living here (${w.residents} in the register), ` +
         `${w.organisations} organisations, ${w.partyMembers} party members, ${w.postAccounts} post holders' accounts — ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
+    const count = options.requests ?? households;
+    // The history is the demo accounts' community's: its staff, grid worker and property company handle it.
+    if (c === 0 && count > 0) {
+      const t1 = performance.now();
+      result.requests = await seedDemoRequests(deps, w, { seed: options.seed ?? DEFAULT_SEED, count, today });
+      const { requests, steps, classifier } = result.requests;
+      const figures = classifier ? `, classifier accuracy ${classifier.accuracy.toFixed(3)}` : '';
+      log(`    request history: ${requests} requests over 12 months, ${steps} steps${figures} — ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+    }
   }
   // Statistics now, so the register searches get good plans at once: PostgreSQL's autovacuum would gather them a
   // little later; SQLite only at the next open (connect.ts), and `optimize` samples (analysis_limit) so it is cheap.

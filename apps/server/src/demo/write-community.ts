@@ -4,11 +4,11 @@ import { recordAudit } from '../modules/audit/audit.service.js';
 import { createDemoAccounts, type DemoAccount } from './accounts.js';
 import { insertMany } from './bulk-insert.js';
 import type { CommunityPlan } from './community-plan.js';
-import { organisationRows, type AccountLink } from './organisation-rows.js';
+import { organisationRows, type AccountLink, type OrganisationRows } from './organisation-rows.js';
 import type { AccountKey } from './organisations-plan.js';
 import type { PersonRef } from './people-pool.js';
 import { placeRows, type PlaceIds } from './place-rows.js';
-import { registerRows } from './register-rows.js';
+import { registerRows, type RegisterRows } from './register-rows.js';
 
 export interface WrittenCommunity {
   /** The demo accounts, when this community has them. */
@@ -21,6 +21,17 @@ export interface WrittenCommunity {
   partyMembers: number;
   /** Unclaimed accounts made for post holders (grid workers, building leaders). */
   postAccounts: number;
+  /** What was written, for the request history to draw on (demo-requests.ts). */
+  written: WrittenRows;
+}
+
+export interface WrittenRows {
+  places: PlaceIds;
+  households: RegisterRows['households'];
+  residents: RegisterRows['residents'];
+  memberships: OrganisationRows['memberships'];
+  /** The demo accounts' user ids (the community with the accounts only). */
+  links: Partial<Record<AccountKey | 'jumin', AccountLink>>;
 }
 
 /**
@@ -85,6 +96,7 @@ export async function writeCommunity(deps: AppDeps, plan: CommunityPlan, subdist
     organisations: orgs.organisations.length,
     partyMembers: orgs.partyMembers.length,
     postAccounts: orgs.users.length,
+    written: { places: places.ids, households: registers.households, residents: registers.residents, memberships: orgs.memberships, links },
   };
 }
 

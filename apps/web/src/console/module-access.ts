@@ -12,15 +12,12 @@ import {
   requestSettingsRoles,
   requestViewerRoles,
   userManagerRoles,
-  visitRoles,
+  visitViewerRoles,
   type Me,
   type Role,
 } from '@gongzhi/shared';
 
 export { dataOfficerRoles, onBehalfRoles, organisationManagerRoles, registerManagerRoles, userManagerRoles };
-
-/** Who reads visits, plans, meetings and coverage: those who record them, and subdistrict admins. */
-export const visitViewerRoles: readonly Role[] = ['subdistrict_admin', ...visitRoles];
 
 export type ConsoleModule =
   | 'requests'

@@ -83,7 +83,7 @@ export const requestSummary = z.object({
 export type RequestSummary = z.infer<typeof requestSummary>;
 export const requestListResponse = z.object({
   items: z.array(requestSummary),
-  /** Exact up to 10,000; `totalCapped` says the real figure is larger. */
+  /** Exact up to 10,000 (a search: 1,000); `totalCapped` says the real figure is larger. */
   total: z.number(),
   totalCapped: z.boolean(),
 });

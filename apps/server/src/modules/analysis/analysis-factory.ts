@@ -85,7 +85,6 @@ export async function insertRequest(db: Db, s: RequestSpec, dialect: 'sqlite' | 
   );
 
   await db.insertInto('requests').values(row).execute();
-  if (dialect === 'sqlite') await db.insertInto('requests_fts').values({ request_id: id, tokens }).execute();
   return { id, number };
 }
 

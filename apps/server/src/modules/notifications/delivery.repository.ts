@@ -8,9 +8,13 @@ export interface DueRow {
   event: string;
   subject: string;
   body: string;
+  template: string | null;
+  params_json: string | null;
   link: string | null;
   created_at: string;
   recipient_user_id: string | null;
+  /** The recipient's saved language (null for endpoint rows: a group has no single reader). */
+  recipient_locale: string | null;
   endpoint_id: string | null;
   attempts: number;
   next_attempt_at: string | null;
@@ -21,12 +25,16 @@ const WAITING = ['pending', 'failed'];
 /** Rows waiting to go whose time has come, oldest due first. In-app rows are never here (sent on insert). */
 export function dueRows(db: Db, now: string, limit: number): Promise<DueRow[]> {
   return db
-    .selectFrom('notifications')
-    .select(['id', 'channel', 'event', 'subject', 'body', 'link', 'created_at', 'recipient_user_id', 'endpoint_id', 'attempts', 'next_attempt_at'])
-    .where('status', 'in', WAITING)
-    .where('next_attempt_at', '<=', now)
-    .where('channel', '!=', 'in_app')
-    .orderBy('next_attempt_at')
+    .selectFrom('notifications as n')
+    .leftJoin('users as u', 'u.id', 'n.recipient_user_id')
+    .select([
+      'n.id', 'n.channel', 'n.event', 'n.subject', 'n.body', 'n.template', 'n.params_json', 'n.link', 'n.created_at',
+      'n.recipient_user_id', 'u.locale as recipient_locale', 'n.endpoint_id', 'n.attempts', 'n.next_attempt_at',
+    ])
+    .where('n.status', 'in', WAITING)
+    .where('n.next_attempt_at', '<=', now)
+    .where('n.channel', '!=', 'in_app')
+    .orderBy('n.next_attempt_at')
     .limit(limit)
     .execute();
 }

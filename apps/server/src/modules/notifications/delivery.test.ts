@@ -34,9 +34,13 @@ describe.each(dialects)('delivering the outbox (%s)', (dialect) => {
     ok<NotificationEndpointView>(await s.admin.post('/notification-endpoints', { communityId: t.world.a.id, kind, name: `${kind} 机器人`, target: rx.url(path), events: ['request_submitted'], ...extra }));
   const submit = async () => {
     n++;
-    await notifyEndpoints(t.deps.db, t.deps, { communityId: t.world.a.id, event: 'request_submitted', subject: `新诉求 GZ-2026-00000${n}`, body: '3栋门口路灯不亮', link: `/console/requests/${n}`, dedupeKey: `req:${n}:submitted` });
+    await notifyEndpoints(t.deps.db, t.deps, {
+      communityId: t.world.a.id, event: 'request_submitted', template: 'request_submitted', params: { number: `GZ-2026-00000${n}`, title: '3栋门口路灯不亮' },
+      link: `/console/requests/${n}`, dedupeKey: `req:${n}:submitted`,
+    });
   };
   const outbox = () => t.deps.db.selectFrom('notifications').selectAll().orderBy('created_at').execute();
+  const due = { template: 'request_due' as const, params: { number: 'GZ-2026-000009', title: '楼道灯不亮' } };
 
   it('posts the generic webhook JSON and marks the row sent', async () => {
     await endpoint('webhook', '/hook');
@@ -45,7 +49,7 @@ describe.each(dialects)('delivering the outbox (%s)', (dialect) => {
     expect(rx.received).toHaveLength(1);
     expect(rx.received[0]!.url).toBe('/hook');
     expect(rx.received[0]!.headers['content-type']).toMatch(/^application\/json/);
-    expect(rx.received[0]!.body).toEqual({ event: 'request_submitted', subject: `新诉求 GZ-2026-00000${n}`, body: '3栋门口路灯不亮', link: `http://127.0.0.1:8080/console/requests/${n}`, at: iso(t.clock.now()) });
+    expect(rx.received[0]!.body).toEqual({ event: 'request_submitted', subject: `新诉求：GZ-2026-00000${n}`, body: '3栋门口路灯不亮', link: `http://127.0.0.1:8080/console/requests/${n}`, at: iso(t.clock.now()) });
     const [row] = await outbox();
     expect(row).toMatchObject({ status: 'sent', attempts: 1, last_error: null, next_attempt_at: null, sent_at: iso(t.clock.now()) });
     // Sent rows are not sent again.
@@ -58,7 +62,7 @@ describe.each(dialects)('delivering the outbox (%s)', (dialect) => {
     await deliverOutbox(t.deps, {});
     const body = rx.received[0]!.body as { msgtype: string; markdown: { content: string } };
     expect(body.msgtype).toBe('markdown');
-    expect(body.markdown.content).toBe(`**新诉求 GZ-2026-00000${n}**\n\n3栋门口路灯不亮\n\n[查看详情](http://127.0.0.1:8080/console/requests/${n})`);
+    expect(body.markdown.content).toBe(`**新诉求：GZ-2026-00000${n}**\n\n3栋门口路灯不亮\n\n[查看详情](http://127.0.0.1:8080/console/requests/${n})`);
     expect((await outbox())[0]!.status).toBe('sent');
 
     rx.reply.body = '{"errcode":93000,"errmsg":"invalid webhook url"}';
@@ -82,7 +86,7 @@ describe.each(dialects)('delivering the outbox (%s)', (dialect) => {
     expect(url.searchParams.get('sign')).toBe(expected);
     // On the wire the base64 is percent-encoded.
     expect(got.url).toContain(`sign=${encodeURIComponent(expected)}`);
-    expect(got.body).toEqual({ msgtype: 'markdown', markdown: { title: `新诉求 GZ-2026-00000${n}`, text: `### 新诉求 GZ-2026-00000${n}\n\n3栋门口路灯不亮\n\n[查看详情](http://127.0.0.1:8080/console/requests/${n})` } });
+    expect(got.body).toEqual({ msgtype: 'markdown', markdown: { title: `新诉求：GZ-2026-00000${n}`, text: `### 新诉求：GZ-2026-00000${n}\n\n3栋门口路灯不亮\n\n[查看详情](http://127.0.0.1:8080/console/requests/${n})` } });
   });
 
   it('calls an unsigned DingTalk robot without timestamp or sign', async () => {
@@ -139,7 +143,7 @@ describe.each(dialects)('delivering the outbox (%s)', (dialect) => {
 
   it('leaves a mail failed with the reason when no SMTP server is configured, without retrying it', async () => {
     await s.staff.put('/me/notification-preferences', { email: 'staff@example.org', emailEnabled: true });
-    await enqueueNotification(t.deps.db, t.deps, { communityId: t.world.a.id, recipientUserId: t.world.users.community_staff, event: 'request_due', subject: '即将到期', body: '您有 2 条诉求即将到期', link: '/console/requests', dedupeKey: 'due:staff:1' });
+    await enqueueNotification(t.deps.db, t.deps, { communityId: t.world.a.id, recipientUserId: t.world.users.community_staff, event: 'request_due', ...due, link: '/console/requests', dedupeKey: 'due:staff:1' });
     expect(await deliverOutbox(t.deps, {})).toEqual({ sent: 0, failed: 1, dead: 0 });
     const mail = (await outbox()).find((r) => r.channel === 'email')!;
     expect(mail).toMatchObject({ status: 'failed', last_error: 'smtp not configured', attempts: 1, next_attempt_at: null });
@@ -152,14 +156,14 @@ describe.each(dialects)('delivering the outbox (%s)', (dialect) => {
     t.deps.config.smtp = { url: smtp.url, from: 'gongzhi@example.org' };
     try {
       await s.staff.put('/me/notification-preferences', { email: 'staff@example.org', emailEnabled: true });
-      await enqueueNotification(t.deps.db, t.deps, { communityId: t.world.a.id, recipientUserId: t.world.users.community_staff, event: 'request_due', subject: '即将到期', body: '您有 2 条诉求即将到期', link: '/console/requests', dedupeKey: 'due:staff:2' });
+      await enqueueNotification(t.deps.db, t.deps, { communityId: t.world.a.id, recipientUserId: t.world.users.community_staff, event: 'request_due', ...due, link: '/console/requests', dedupeKey: 'due:staff:2' });
       expect(await deliverOutbox(t.deps, {})).toEqual({ sent: 1, failed: 0, dead: 0 });
       expect(smtp.messages).toHaveLength(1);
       expect(smtp.messages[0]!.to).toEqual(['<staff@example.org>']);
       expect(smtp.messages[0]!.data).toContain('Subject: =?UTF-8?');
       // Mail switched off later: a waiting message has nowhere to go and is given up.
       await s.staff.put('/me/notification-preferences', { emailEnabled: false });
-      await enqueueNotification(t.deps.db, t.deps, { communityId: t.world.a.id, recipientUserId: t.world.users.community_staff, event: 'request_due', subject: 'x', body: 'y', dedupeKey: 'due:staff:3' });
+      await enqueueNotification(t.deps.db, t.deps, { communityId: t.world.a.id, recipientUserId: t.world.users.community_staff, event: 'request_due', ...due, dedupeKey: 'due:staff:3' });
       expect((await outbox()).filter((r) => r.dedupe_key.startsWith('due:staff:3')).map((r) => r.channel)).toEqual(['in_app']);
     } finally {
       t.deps.config.smtp = null;
@@ -169,7 +173,7 @@ describe.each(dialects)('delivering the outbox (%s)', (dialect) => {
 
   it('gives up a mail whose recipient switched mail off before it went', async () => {
     await s.staff.put('/me/notification-preferences', { email: 'staff@example.org', emailEnabled: true });
-    await enqueueNotification(t.deps.db, t.deps, { communityId: t.world.a.id, recipientUserId: t.world.users.community_staff, event: 'request_due', subject: 'x', body: 'y', dedupeKey: 'due:staff:4' });
+    await enqueueNotification(t.deps.db, t.deps, { communityId: t.world.a.id, recipientUserId: t.world.users.community_staff, event: 'request_due', ...due, dedupeKey: 'due:staff:4' });
     await s.staff.put('/me/notification-preferences', { emailEnabled: false });
     expect(await deliverOutbox(t.deps, {})).toEqual({ sent: 0, failed: 0, dead: 1 });
     expect((await outbox()).find((r) => r.channel === 'email')).toMatchObject({ status: 'dead', last_error: 'recipient has no mail address', next_attempt_at: null });

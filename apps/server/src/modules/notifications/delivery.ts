@@ -4,6 +4,7 @@ import { addMinutes, iso } from '../../lib/clock.js';
 import { DeliveryError, sendTo, type Destination, type OutgoingMessage } from './adapters/index.js';
 import { claimRow, dueRows, emailCipherOf, endpointSecrets, finishAttempt, type DueRow } from './delivery.repository.js';
 import { scrub } from './targets.js';
+import { asLocale, DEFAULT_LOCALE, renderStored } from './templates.js';
 
 /** After this many attempts a message is `dead` and no longer retried. */
 export const MAX_ATTEMPTS = 8;
@@ -59,7 +60,10 @@ async function deliverOne(deps: AppDeps, row: DueRow, timeoutMs?: number): Promi
 function messageOf(deps: AppDeps, row: DueRow): OutgoingMessage {
   // Links in the outbox are app paths; receivers outside need the full address.
   const link = row.link ? new URL(row.link, deps.config.publicUrl).toString() : null;
-  return { event: row.event, subject: row.subject, body: row.body, link, at: row.created_at };
+  // Mail speaks its recipient's language as it is when the mail goes. Endpoints and communities have no
+  // language setting: group chats and webhooks get the default (Chinese).
+  const locale = row.endpoint_id ? DEFAULT_LOCALE : asLocale(row.recipient_locale);
+  return { event: row.event, ...renderStored(row, locale), link, at: row.created_at };
 }
 
 async function destinationOf(deps: AppDeps, row: DueRow): Promise<Destination> {

@@ -7,10 +7,14 @@ export interface InboxRow {
   event: string;
   subject: string;
   body: string;
+  template: string | null;
+  params_json: string | null;
   link: string | null;
   created_at: string;
   read_at: string | null;
 }
+
+const inboxColumns = ['id', 'event', 'subject', 'body', 'template', 'params_json', 'link', 'created_at', 'read_at'] as const;
 
 function mine(db: Db, userId: string, unreadOnly: boolean) {
   let q = db.selectFrom('notifications').where('recipient_user_id', '=', userId).where('channel', '=', 'in_app');
@@ -21,7 +25,7 @@ function mine(db: Db, userId: string, unreadOnly: boolean) {
 /** One page of the user's messages, newest first. */
 export function listInbox(db: Db, userId: string, q: { unread: boolean; limit: number; offset: number }): Promise<InboxRow[]> {
   return mine(db, userId, q.unread)
-    .select(['id', 'event', 'subject', 'body', 'link', 'created_at', 'read_at'])
+    .select(inboxColumns)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(q.limit)
@@ -37,7 +41,7 @@ export async function countInbox(db: Db, userId: string, unreadOnly: boolean): P
 
 /** One of the user's messages (undefined when it is someone else's or missing). */
 export function findMine(db: Db, userId: string, id: string): Promise<InboxRow | undefined> {
-  return mine(db, userId, false).select(['id', 'event', 'subject', 'body', 'link', 'created_at', 'read_at']).where('id', '=', id).executeTakeFirst();
+  return mine(db, userId, false).select(inboxColumns).where('id', '=', id).executeTakeFirst();
 }
 
 /** Mark the user's unread messages read (one, or all); answers how many changed. */

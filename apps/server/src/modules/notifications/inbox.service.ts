@@ -1,4 +1,4 @@
-import type { NotificationListResponse, NotificationPreferencesView, NotificationView } from '@gongzhi/shared';
+import type { Locale, NotificationListResponse, NotificationPreferencesView, NotificationView } from '@gongzhi/shared';
 import type { AppDeps } from '../../deps.js';
 import type { RequestContext } from '../../lib/actor.js';
 import { AppError, notFound } from '../../lib/app-error.js';
@@ -6,18 +6,29 @@ import { iso } from '../../lib/clock.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { countInbox, findMine, findPreferences, listInbox, markRead, savePreferences, type InboxRow } from './inbox.repository.js';
 import { maskEmail } from './targets.js';
+import { renderStored } from './templates.js';
 
 /** The signed-in person's inbox and mail preference; nobody sees another person's messages. */
 
-const view = (r: InboxRow): NotificationView => ({
+/** A message in the reader's language, put into words now: switching language changes the whole inbox. */
+const view = (r: InboxRow, locale: Locale): NotificationView => ({
   id: r.id,
   event: r.event,
-  subject: r.subject,
-  body: r.body,
+  ...renderStored(r, locale),
   link: r.link,
   createdAt: r.created_at,
   readAt: r.read_at,
 });
+
+/**
+ * The language the reader is looking at: the one their screen asks for (the web sends it with every call, so a
+ * switch applies at once), else the one saved on their account.
+ */
+export function readerLocale(acceptLanguage: string | undefined, ctx: RequestContext): Locale {
+  if (acceptLanguage && /^en\b/i.test(acceptLanguage)) return 'en-US';
+  if (acceptLanguage && /^zh\b/i.test(acceptLanguage)) return 'zh-CN';
+  return ctx.actor.locale;
+}
 
 function me(ctx: RequestContext): string {
   if (!ctx.actor.userId) throw new AppError('not_authenticated', 401);
@@ -25,7 +36,12 @@ function me(ctx: RequestContext): string {
 }
 
 /** My messages, newest first, with the unread count. */
-export async function listMyNotifications(deps: AppDeps, ctx: RequestContext, q: { unread?: boolean; limit: number; offset: number }): Promise<NotificationListResponse> {
+export async function listMyNotifications(
+  deps: AppDeps,
+  ctx: RequestContext,
+  q: { unread?: boolean; limit: number; offset: number },
+  locale: Locale,
+): Promise<NotificationListResponse> {
   const userId = me(ctx);
   const unreadOnly = q.unread === true;
   const [items, total, unread] = await Promise.all([
@@ -33,17 +49,17 @@ export async function listMyNotifications(deps: AppDeps, ctx: RequestContext, q:
     countInbox(deps.db, userId, unreadOnly),
     countInbox(deps.db, userId, true),
   ]);
-  return { items: items.map(view), total, unread };
+  return { items: items.map((r) => view(r, locale)), total, unread };
 }
 
 /** Mark one of my messages read (again is fine); someone else's answers 404. */
-export async function readMyNotification(deps: AppDeps, ctx: RequestContext, id: string): Promise<NotificationView> {
+export async function readMyNotification(deps: AppDeps, ctx: RequestContext, id: string, locale: Locale): Promise<NotificationView> {
   const userId = me(ctx);
   const now = iso(deps.clock.now());
   await markRead(deps.db, userId, now, id);
   const row = await findMine(deps.db, userId, id);
   if (!row) throw notFound();
-  return view(row);
+  return view(row, locale);
 }
 
 /** Mark all my messages read. */

@@ -16,7 +16,7 @@ import {
   updateNotificationPreferencesBody,
 } from '@gongzhi/shared';
 import { changeEndpoint, createEndpoint, listMyEndpoints, removeEndpoint, testEndpoint } from './endpoints.service.js';
-import { getMyPreferences, listMyNotifications, readAllMyNotifications, readMyNotification, updateMyPreferences } from './inbox.service.js';
+import { getMyPreferences, listMyNotifications, readAllMyNotifications, readerLocale, readMyNotification, updateMyPreferences } from './inbox.service.js';
 import { canManageEndpoints, canUseInbox } from './notifications.policy.js';
 
 const tags = ['notifications'];
@@ -29,7 +29,10 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: canUseInbox },
       schema: { tags, summary: 'My messages, newest first, with the unread count', querystring: listNotificationsQuery, response: { 200: notificationListResponse } },
     },
-    (req) => listMyNotifications(app.deps, req.ctx(), req.query),
+    (req) => {
+      const ctx = req.ctx();
+      return listMyNotifications(app.deps, ctx, req.query, readerLocale(req.headers['accept-language'], ctx));
+    },
   );
   app.post(
     '/notifications/read-all',
@@ -39,7 +42,10 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/notifications/:id/read',
     { config: { policy: canUseInbox }, schema: { tags, summary: 'Mark one of my messages read', params: idParams, response: { 200: notificationView } } },
-    (req) => readMyNotification(app.deps, req.ctx(), req.params.id),
+    (req) => {
+      const ctx = req.ctx();
+      return readMyNotification(app.deps, ctx, req.params.id, readerLocale(req.headers['accept-language'], ctx));
+    },
   );
 
   app.get(

@@ -12,8 +12,12 @@ describe.each(dialects)('the inbox and preferences (%s)', (dialect) => {
   beforeAll(async () => {
     t = await testApp(dialect);
     s = await sessions(t);
-    const send = async (userId: string, key: string, subject: string) => {
-      await enqueueNotification(t.deps.db, t.deps, { communityId: t.world.a.id, recipientUserId: userId, event: 'request_status', subject, body: '正在办理', link: '/m/requests/1', dedupeKey: key });
+    // Each message names its request by a number that says which one it is.
+    const send = async (userId: string, key: string, number: string) => {
+      await enqueueNotification(t.deps.db, t.deps, {
+        communityId: t.world.a.id, recipientUserId: userId, event: 'request_status', template: 'request_status',
+        params: { number, status: 'in_progress', message: null }, link: '/m/requests/1', dedupeKey: key,
+      });
       t.clock.advanceMinutes(1);
     };
     await send(t.world.users.resident, 'r1', '第一条');
@@ -24,15 +28,17 @@ describe.each(dialects)('the inbox and preferences (%s)', (dialect) => {
   afterAll(() => t.close());
 
   const inbox = async (api: typeof s.resident, query = '') => ok<NotificationListResponse>(await api.get(`/notifications${query}`));
+  const subject = (number: string) => `您的诉求 ${number}：办理中`;
+  const subjects = (...numbers: string[]) => numbers.map(subject);
 
   it('lists only my messages, newest first, with the unread count and paging', async () => {
     const mine = await inbox(s.resident);
-    expect(mine.items.map((m) => m.subject)).toEqual(['第三条', '第二条', '第一条']);
+    expect(mine.items.map((m) => m.subject)).toEqual(subjects('第三条', '第二条', '第一条'));
     expect([mine.total, mine.unread]).toEqual([3, 3]);
     expect(mine.items[0]).toMatchObject({ event: 'request_status', body: '正在办理', link: '/m/requests/1', readAt: null });
     const page = await inbox(s.resident, '?limit=1&offset=1');
-    expect([page.items.map((m) => m.subject), page.total]).toEqual([['第二条'], 3]);
-    expect((await inbox(s.staff)).items.map((m) => m.subject)).toEqual(['给工作人员']);
+    expect([page.items.map((m) => m.subject), page.total]).toEqual([subjects('第二条'), 3]);
+    expect((await inbox(s.staff)).items.map((m) => m.subject)).toEqual(subjects('给工作人员'));
     expect((await inbox(s.admin)).total).toBe(0);
     expect((await t.app.inject({ url: '/api/v1/notifications' })).statusCode).toBe(401);
     expect((await s.resident.get('/notifications?limit=1000')).statusCode).toBe(400);
@@ -49,7 +55,7 @@ describe.each(dialects)('the inbox and preferences (%s)', (dialect) => {
     t.clock.advanceMinutes(5);
     expect(ok<NotificationView>(await s.resident.post(`/notifications/${newest!.id}/read`)).readAt).toBe(read.readAt);
     const after = await inbox(s.resident, '?unread=true');
-    expect(after.items.map((m) => m.subject)).toEqual(['第二条', '第一条']);
+    expect(after.items.map((m) => m.subject)).toEqual(subjects('第二条', '第一条'));
     expect([after.total, after.unread]).toEqual([2, 2]);
   });
 
@@ -148,7 +154,7 @@ describe.each(dialects)('notification endpoints (%s)', (dialect) => {
     // An endpoint with messages in the outbox can still be removed; the waiting ones are given up.
     await t.deps.db.updateTable('notification_endpoints').set({ active: 1 }).where('id', '=', e.id).execute();
     const { notifyEndpoints } = await import('./index.js');
-    await notifyEndpoints(t.deps.db, t.deps, { communityId: t.world.a.id, event: 'request_submitted', subject: 's', body: 'b', dedupeKey: 'del:1' });
+    await notifyEndpoints(t.deps.db, t.deps, { communityId: t.world.a.id, event: 'request_submitted', template: 'request_submitted', params: { number: 'n', title: 'b' }, dedupeKey: 'del:1' });
     expect(ok(await s.admin.del(`/notification-endpoints/${e.id}`))).toEqual({ ok: true });
     expect((await s.admin.patch(`/notification-endpoints/${e.id}`, { name: 'x' })).statusCode).toBe(404);
     const rows = await t.deps.db.selectFrom('notifications').selectAll().where('dedupe_key', 'like', 'del:1%').execute();

@@ -15,18 +15,22 @@ describe.each(dialects)('the outbox writers (%s)', (dialect) => {
 
   const rows = (key: string) =>
     t.deps.db.selectFrom('notifications').selectAll().where('dedupe_key', 'like', `${key}%`).orderBy('dedupe_key').execute();
-  const msg = (dedupeKey: string, event = 'request_submitted') => ({ event, subject: '新诉求', body: '有新的诉求', link: '/console/requests/1', dedupeKey });
+  const msg = (dedupeKey: string, event = 'request_submitted', title = '有新的诉求') =>
+    ({ event, template: 'request_submitted' as const, params: { number: 'GZ-2026-000001', title }, link: '/console/requests/1', dedupeKey });
 
   it('writes one in-app message, sent at once, and ignores a repeat of the same key', async () => {
     const n = { ...msg('req:1:s1'), communityId: t.world.a.id, recipientUserId: t.world.users.resident };
     await t.deps.db.transaction().execute(async (trx) => {
       await enqueueNotification(trx, t.deps, n);
-      await enqueueNotification(trx, t.deps, { ...n, subject: '重复' });
+      await enqueueNotification(trx, t.deps, { ...n, params: { ...n.params, title: '重复' } });
     });
     await enqueueNotification(t.deps.db, t.deps, n);
     const r = await rows('req:1:s1');
     expect(r).toHaveLength(1);
-    expect(r[0]).toMatchObject({ channel: 'in_app', status: 'sent', subject: '新诉求', recipient_user_id: t.world.users.resident, sent_at: iso(t.clock.now()) });
+    expect(r[0]).toMatchObject({ channel: 'in_app', status: 'sent', recipient_user_id: t.world.users.resident, sent_at: iso(t.clock.now()) });
+    // The template and its parameters, with the Chinese words kept beside them.
+    expect(r[0]).toMatchObject({ template: 'request_submitted', subject: '新诉求：GZ-2026-000001', body: '有新的诉求' });
+    expect(JSON.parse(r[0]!.params_json!)).toEqual({ number: 'GZ-2026-000001', title: '有新的诉求' });
   });
 
   it('adds a pending mail row when the recipient switched mail on', async () => {

@@ -4,6 +4,7 @@ import type { AppDeps } from '../../deps.js';
 import { iso } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { activeEndpoints, insertOutboxRows, roleHolders, wantsEmail } from './outbox.repository.js';
+import { DEFAULT_LOCALE, render, type NoticeContent } from './templates.js';
 
 /**
  * Writing to the outbox. These run inside the caller's transaction (the change and its messages commit
@@ -11,14 +12,15 @@ import { activeEndpoints, insertOutboxRows, roleHolders, wantsEmail } from './ou
  * and robot rows wait for `deliverOutbox`.
  */
 
-/** What a message says; `dedupeKey` makes a repeat of the same change a no-op. */
-export interface OutboxMessage {
+/**
+ * What a message says, as a template and its parameters (put into words for each reader, see templates.ts);
+ * `dedupeKey` makes a repeat of the same change a no-op.
+ */
+export type OutboxMessage = NoticeContent & {
   event: string;
-  subject: string;
-  body: string;
   link?: string | null;
   dedupeKey: string;
-}
+};
 
 /** Clip to the column sizes so a long title can never make the caller's transaction fail. */
 const clip = (s: string, n: number): string => (s.length > n ? s.slice(0, n - 1) + '…' : s);
@@ -30,6 +32,8 @@ function row(
   dedupeKey: string,
 ): Insertable<NotificationsTable> {
   const inApp = target.channel === 'in_app';
+  // The Chinese words are stored too: they are what anything that does not know the template shows.
+  const words = render(m, DEFAULT_LOCALE);
   return {
     id: newId(),
     community_id: target.communityId,
@@ -37,8 +41,10 @@ function row(
     endpoint_id: target.endpointId ?? null,
     channel: target.channel,
     event: clip(m.event, 32),
-    subject: clip(m.subject, 200),
-    body: clip(m.body, 2000),
+    subject: clip(words.subject, 200),
+    body: clip(words.body, 2000),
+    template: m.template,
+    params_json: JSON.stringify(m.params),
     link: m.link ? clip(m.link, 500) : null,
     dedupe_key: clip(dedupeKey, 200),
     status: inApp ? 'sent' : 'pending',

@@ -146,12 +146,12 @@ describe.each(['sqlite', 'postgres'] as const)('durability of intake (%s)', (dia
       const audited = await db.selectFrom('audit_log').select('target_id').where('action', '=', 'request.created').execute();
       expect(audited).toHaveLength(rows.length);
       if (dialect === 'sqlite') {
-        const fts = await db.selectFrom('requests_fts').select('request_id').execute();
+        const fts = await db.selectFrom('request_search').select('request_id').execute();
         expect(new Set(fts.map((f) => f.request_id))).toEqual(new Set(byId.keys()));
       } else {
         // A word every request shares finds every one of them through the full-text index.
         const common = rows[0]!.tokens.split(' ').find((w) => w.length > 1 && rows.every((r) => r.tokens.split(' ').includes(w)))!;
-        const found = await sql<{ n: number }>`select count(*)::int as n from requests where to_tsvector('simple', tokens) @@ plainto_tsquery('simple', ${common})`.execute(db);
+        const found = await sql<{ n: number }>`select count(*)::int as n from requests where search_vector @@ plainto_tsquery('simple', ${common})`.execute(db);
         expect(found.rows[0]!.n).toBe(rows.length);
       }
       const numbers = rows.map((r) => Number(r.number.slice(-6)));

@@ -97,7 +97,7 @@ export async function dispatchRequest(deps: AppDeps, ctx: RequestContext, id: st
           note: body.note ?? null,
         })),
       );
-      await tellUsers(trx, deps, a.r, handlers, { event: 'request_assigned', subject: '新派单', key: stepId, actorUserId: ctx.actor.userId });
+      await tellUsers(trx, deps, a.r, handlers, { event: 'request_assigned', template: 'request_assigned', key: stepId, actorUserId: ctx.actor.userId });
     },
   });
 }
@@ -134,7 +134,7 @@ export async function returnRequest(deps: AppDeps, ctx: RequestContext, id: stri
     then: async (trx, stepId) => {
       await repo.setAssignmentStatus(trx, id, ['active'], { status: 'returned', finished_at: a.at, note: reason.slice(0, 500) }, ids);
       await repo.setAssignmentStatus(trx, id, ['active'], { status: 'removed', finished_at: a.at });
-      await tellRoles(trx, deps, a.r, { roles: ['community_admin', 'community_staff'], event: 'request_returned', subject: '诉求被退回', key: stepId });
+      await tellRoles(trx, deps, a.r, { roles: ['community_admin', 'community_staff'], event: 'request_returned', template: 'request_returned', key: stepId });
     },
   });
 }

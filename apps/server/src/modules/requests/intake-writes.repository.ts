@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Db, RequestsTable, RequestStepsTable } from '../../db/database.js';
-import { fixedText as text, isSqlite, runFixed } from './fixed-sql.repository.js';
+import { fixedText as text, runFixed } from './fixed-sql.repository.js';
 
 /** Intake's writes as fixed SQL texts (fixed-sql.repository.ts says why). */
 
@@ -28,12 +28,6 @@ export async function bumpCounter(db: Db, key: string): Promise<number> {
   const t = text(db, 'counter', (p) => `insert into request_counters (key, last) values (${p(0)}, 1) on conflict (key) do update set last = request_counters.last + 1 returning last`);
   const [r] = await runFixed<{ last: number | string }>(db, t, [key]);
   return Number(r!.last);
-}
-
-/** The full-text row of a request (SQLite only; PostgreSQL's GIN index follows the column by itself). */
-export async function insertFtsRow(db: Db, requestId: string, tokens: string): Promise<void> {
-  if (!isSqlite(db)) return;
-  await run(db, text(db, 'fts', () => 'insert into requests_fts (request_id, tokens) values (?, ?)'), [requestId, tokens]);
 }
 
 const stepColumns = [

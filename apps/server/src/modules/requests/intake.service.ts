@@ -13,7 +13,7 @@ import { inGroupCommit } from './group-commit.js';
 import { categoryForIntake } from './intake.repository.js';
 import { resolveParty, type IntakeSource } from './intake.rules.js';
 import { tellEndpoints, tellResident } from './request-notices.js';
-import { bumpCounter, insertFtsRow, insertNewRequest, insertStepRows } from './intake-writes.repository.js';
+import { bumpCounter, insertNewRequest, insertStepRows } from './intake-writes.repository.js';
 import { settingsFor } from './settings.service.js';
 import { stepRow } from './steps.js';
 
@@ -99,7 +99,6 @@ export async function intakeRequest(trx: Db, deps: AppDeps, ctx: RequestContext,
     created_at: at,
     updated_at: at,
   });
-  await insertFtsRow(trx, id, tokens);
   // An Open311 report is signed by its integration (the caller names it), not by a person.
   const viaApi = source?.kind === 'open311';
   const submitted = stepRow(
@@ -125,7 +124,7 @@ export async function intakeRequest(trx: Db, deps: AppDeps, ctx: RequestContext,
   });
   const notice = { id, number, title, community_id: party.communityId, place_path: party.placePath, submitted_by: party.submittedBy, resident_user_id: party.residentUserId };
   await tellResident(trx, deps, notice, submitted.id, 'received', ctx.actor.userId);
-  await tellEndpoints(trx, deps, notice, 'request_submitted', '新诉求');
+  await tellEndpoints(trx, deps, notice, 'request_submitted');
   return {
     id,
     number,

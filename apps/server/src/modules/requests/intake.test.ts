@@ -16,7 +16,7 @@ describe.each(dialects)('request intake (%s)', (dialect) => {
   const counter = async () => (await t.deps.db.selectFrom('request_counters').select('last').where('key', '=', 'GZ-2026').executeTakeFirst())?.last ?? 0;
   const requestCount = async () => Number((await t.deps.db.selectFrom('requests').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const ftsCount = async () =>
-    dialect === 'sqlite' ? Number((await t.deps.db.selectFrom('requests_fts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n) : 0;
+    dialect === 'sqlite' ? Number((await t.deps.db.selectFrom('request_search').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n) : 0;
 
   beforeAll(async () => {
     t = await testApp(dialect);

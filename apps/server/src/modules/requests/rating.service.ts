@@ -32,7 +32,7 @@ async function backToLead(trx: Db, deps: AppDeps, a: Acting, stepId: string, act
   if (!lead) return;
   await repo.setAssignmentStatus(trx, a.r.id, ['active', 'done'], { status: 'active', finished_at: null }, [lead.id]);
   const accounts = lead.user_id ? [lead.user_id] : await repo.representativesOf(trx, [lead.organisation_id!]);
-  await tellUsers(trx, deps, a.r, accounts, { event: 'request_assigned', subject: '居民有异议，请重新办理', key: stepId, actorUserId });
+  await tellUsers(trx, deps, a.r, accounts, { event: 'request_assigned', template: 'request_objection', key: stepId, actorUserId });
 }
 
 /**

@@ -7,10 +7,13 @@ import { requestScopeWhere, selectRequestViews, type RequestViewRow } from './re
 
 /**
  * The request list: every filter, full-text search on either database, a stable sort, and a total that is
- * exact up to TOTAL_CAP (counting a million rows for a page of twenty is not worth it).
+ * exact up to TOTAL_CAP (counting a million rows for a page of twenty is not worth it). A search's total stops
+ * at SEARCH_TOTAL_CAP: counting the 20,000 requests of a community that say 小区 costs more than the page, and
+ * nobody pages through more than a thousand search results.
  */
 
 export const TOTAL_CAP = 10_000;
+export const SEARCH_TOTAL_CAP = 1_000;
 
 export interface RequestListFilter {
   scope: RequestScope;
@@ -38,20 +41,55 @@ export interface RequestListFilter {
 /**
  * FTS5 and tsquery queries in which every word must occur, quoted so no word is read as an operator, and each as
  * a prefix: jieba keeps some phrases whole in one sentence and splits them in another
- * (灯不亮 vs 灯), so 灯 must also find 灯不亮.
+ * (灯不亮 vs 灯), so 灯 must also find 灯不亮. On SQLite the words are matched in the tokens column only, and a
+ * scope made of whole communities (or places inside them) is also matched on the community column: an index
+ * lookup instead of walking the other communities' matches.
  */
-const ftsQuery = (words: string[]): string => words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ');
+function ftsQuery(words: string[], scope: RequestScope): string {
+  const all = `tokens : (${words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ')})`;
+  const communities = scopeCommunities(scope);
+  if (!communities) return all;
+  return `community : (${communities.map((c) => `"${c.replaceAll('-', '')}"`).join(' OR ')}) AND ${all}`;
+}
 const tsQuery = (words: string[]): string => words.map((w) => `'${w.replace(/\\/g, '').replace(/'/g, "''")}':*`).join(' & ');
 
-function conditions(db: Db, f: RequestListFilter): Expression<SqlBool>[] {
+/** The communities a scope lies within, when it is only place subtrees at or below communities; else null. */
+function scopeCommunities(s: RequestScope): string[] | null {
+  if (s.assignedUserId || s.orgRepUserId || s.residentUserIds.length || s.paths.length === 0) return null;
+  const ids = s.paths.map((p) => p.split('/').filter(Boolean)[1]);
+  return ids.every((id): id is string => id !== undefined) ? [...new Set(ids)] : null;
+}
+
+/**
+ * How a SQLite search meets the rest of the query; PostgreSQL's planner weighs the same choice from its statistics.
+ * - `driven`: newest (or oldest) first with no filter but the scope: the search index drives. Its rows are in
+ *   arrival order, the order of `created_at`, so the page is the first matches and the query stops there.
+ * - `set`: fewer than COMMON_MATCHES matches: look each one up.
+ * - `walk`: a word many requests share, with another sort or filter: walk the index that sort or filter uses and
+ *   keep the rows among the matches (`+r.id` stops SQLite from driving the query from the match list instead).
+ */
+type SearchPlan = 'driven' | 'set' | 'walk';
+export const COMMON_MATCHES = 2_000;
+
+const onlyScope = (f: RequestListFilter): boolean =>
+  !(f.number || f.statuses || f.kind || f.channel || f.urgency || f.categoryId || f.placePath || f.overdueAt || f.assignedTo || f.mineOf || f.from || f.to);
+
+export async function searchPlan(db: Db, f: RequestListFilter): Promise<SearchPlan | null> {
+  if (!f.words || !isSqlite(db)) return null;
+  if (f.sort === 'created_at' && onlyScope(f)) return 'driven';
+  const probe = sql<{ n: number }>`select count(*) as n from (select 1 from request_search where request_search match ${ftsQuery(f.words, f.scope)} limit ${COMMON_MATCHES})`;
+  const { rows } = await probe.execute(db);
+  return Number(rows[0]?.n ?? 0) >= COMMON_MATCHES ? 'walk' : 'set';
+}
+
+function conditions(f: RequestListFilter, plan: SearchPlan | null): Expression<SqlBool>[] {
   const out: Expression<SqlBool>[] = [requestScopeWhere(f.scope)];
   if (f.number) out.push(sql<SqlBool>`r.number = ${f.number}`);
-  if (f.words) {
-    out.push(
-      isSqlite(db)
-        ? sql<SqlBool>`r.id in (select request_id from requests_fts where requests_fts match ${ftsQuery(f.words)})`
-        : sql<SqlBool>`to_tsvector('simple', r.tokens) @@ to_tsquery('simple', ${tsQuery(f.words)})`,
-    );
+  if (f.words && plan !== 'driven') {
+    const matches = sql`(select request_id from request_search where request_search match ${ftsQuery(f.words, f.scope)})`;
+    if (plan === 'set') out.push(sql<SqlBool>`r.id in ${matches}`);
+    else if (plan === 'walk') out.push(sql<SqlBool>`+r.id in ${matches}`);
+    else out.push(sql<SqlBool>`r.search_vector @@ to_tsquery('simple', ${tsQuery(f.words)})`);
   }
   if (f.statuses) out.push(sql<SqlBool>`r.status in (${sql.join(f.statuses)})`);
   if (f.kind) out.push(sql<SqlBool>`r.kind = ${f.kind}`);
@@ -74,7 +112,10 @@ function conditions(db: Db, f: RequestListFilter): Expression<SqlBool>[] {
 }
 
 export async function listRequestRows(db: Db, f: RequestListFilter): Promise<{ rows: RequestViewRow[]; total: number; capped: boolean }> {
-  const where = conditions(db, f);
+  const plan = await searchPlan(db, f);
+  if (plan === 'driven') return searchInArrivalOrder(db, f);
+  const where = conditions(f, plan);
+  const cap = f.words ? SEARCH_TOTAL_CAP : TOTAL_CAP;
   const rows = await selectRequestViews(db)
     .where((eb) => eb.and(where))
     .orderBy(`r.${f.sort}`, f.order)
@@ -88,10 +129,37 @@ export async function listRequestRows(db: Db, f: RequestListFilter): Promise<{ r
     .selectFrom('requests as r')
     .select(sql`1`.as('one'))
     .where((eb) => eb.and(where))
-    .limit(TOTAL_CAP + 1);
+    .limit(cap + 1);
   const c = await db.selectFrom(limited.as('x')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const n = Number(c.n);
-  return { rows, total: Math.min(n, TOTAL_CAP), capped: n > TOTAL_CAP };
+  return { rows, total: Math.min(n, cap), capped: n > cap };
+}
+
+/**
+ * The SQLite search page in arrival order: the ids come from the search index joined to requests (CROSS JOIN
+ * keeps the index as the outer loop, so SQLite reads matches newest first and stops at the page), then their
+ * views. The total is the same walk, stopped one past the cap.
+ */
+async function searchInArrivalOrder(db: Db, f: RequestListFilter): Promise<{ rows: RequestViewRow[]; total: number; capped: boolean }> {
+  const where = conditions(f, 'driven');
+  const matched = () =>
+    db
+      .selectFrom('request_search as s')
+      .crossJoin('requests as r')
+      .whereRef('r.id', '=', 's.request_id')
+      .where(sql<SqlBool>`request_search match ${ftsQuery(f.words ?? [], f.scope)}`)
+      .where((eb) => eb.and(where));
+  const page = await matched().select('r.id').orderBy(sql`s.rowid`, f.order).limit(f.limit).offset(f.offset).execute();
+  const views = page.length ? await selectRequestViews(db).where('r.id', 'in', page.map((p) => p.id)).execute() : [];
+  const byId = new Map(views.map((v) => [v.id, v]));
+  const rows = page.map((p) => byId.get(p.id)).filter((v): v is RequestViewRow => v !== undefined);
+  if (f.offset === 0 && rows.length < f.limit) return { rows, total: rows.length, capped: false };
+  const c = await db
+    .selectFrom(matched().select(sql`1`.as('one')).limit(SEARCH_TOTAL_CAP + 1).as('x'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const n = Number(c.n);
+  return { rows, total: Math.min(n, SEARCH_TOTAL_CAP), capped: n > SEARCH_TOTAL_CAP };
 }
 
 /** Which of these requests are assigned (ever) to this user: a grid worker sent outside their grid. */

@@ -61,8 +61,8 @@ async function remind(deps: AppDeps, now: Date): Promise<number> {
       const step = stepRow(null, { requestId: r.id, action: 'reminded', from: r.status as RequestStatus, to: r.status as RequestStatus, public: false, now: at, data: { replyDueAt: r.reply_due_at } });
       await repo.insertSteps(trx, [step]);
       // Not yet dispatched: the dispatchers are the ones to hurry.
-      if (handlers.length) await tellUsers(trx, deps, r, handlers, { event: 'request_due', subject: '诉求即将到期', key: step.id, actorUserId: null });
-      else await tellRoles(trx, deps, r, { roles: ['community_admin', 'community_staff'], event: 'request_due', subject: '诉求即将到期', key: step.id });
+      if (handlers.length) await tellUsers(trx, deps, r, handlers, { event: 'request_due', template: 'request_due', key: step.id, actorUserId: null });
+      else await tellRoles(trx, deps, r, { roles: ['community_admin', 'community_staff'], event: 'request_due', template: 'request_due', key: step.id });
       return true;
     });
     if (done) n++;
@@ -92,8 +92,8 @@ async function escalate(deps: AppDeps, now: Date, level: 0 | 1): Promise<number>
         after: { escalationLevel: level + 1 },
       });
       await tellRoles(trx, deps, r, level === 0
-        ? { roles: ['community_admin'], event: 'request_overdue', subject: '诉求已超时', key: step.id }
-        : { roles: ['subdistrict_admin'], event: 'request_escalated', subject: '超时诉求督办', key: step.id });
+        ? { roles: ['community_admin'], event: 'request_overdue', template: 'request_overdue', key: step.id }
+        : { roles: ['subdistrict_admin'], event: 'request_escalated', template: 'request_escalated', key: step.id });
       return true;
     });
     if (done) n++;
@@ -130,7 +130,7 @@ async function announceCallbacks(deps: AppDeps, now: Date): Promise<number> {
   let n = 0;
   for (const c of pending.filter((x) => !sent.has(keyOf(x)))) {
     const r = { id: c.request_id, number: c.number, title: c.title, community_id: c.community_id };
-    await tellUsers(deps.db, deps, r, [c.assigned_user_id!], { event: 'callback_due', subject: '回访到期', key: `callback-${c.id}`, actorUserId: null });
+    await tellUsers(deps.db, deps, r, [c.assigned_user_id!], { event: 'callback_due', template: 'callback_due', key: `callback-${c.id}`, actorUserId: null });
     n++;
   }
   return n;

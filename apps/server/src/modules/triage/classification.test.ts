@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../test/dialects.js';
 import { sessionFor, testApp, type Session } from '../../test/fixtures.js';
 import { classifyText } from './classification.js';
+import { runQueuedRetrains } from './retrain-runner.js';
 import { retrainCommunity } from './retrain.service.js';
 import { ensureTaxonomy } from './taxonomy.service.js';
 import { addRequest } from './test-factories.js';
@@ -85,8 +86,10 @@ describe.each(dialects)('classification and retraining (%s)', (dialect) => {
     for (const text of pigeonTexts) await addRequest(t.deps, { placeId: t.world.g1.building.id, title: text.slice(0, 12), text, categoryId: pigeonId, categorySource: 'staff', status: 'closed' });
     for (const text of parkingTexts) await addRequest(t.deps, { placeId: t.world.g2.building.id, title: text.slice(0, 12), text, categoryId: parking.id, categorySource: 'resident' });
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/classifier/retrain', headers: admin.headers, payload: {} });
-    expect(res.statusCode, res.body).toBe(201);
-    const model = res.json() as Model;
+    expect(res.statusCode, res.body).toBe(202);
+    await runQueuedRetrains(t.deps); // the job runner's round (jobs.ts), which tests run themselves
+    const job = await t.app.inject({ url: `/api/v1/classifier/jobs/${(res.json() as { id: string }).id}`, headers: admin.headers });
+    const model = (job.json() as { model: Model }).model;
     expect(model.active).toBe(true);
     expect(model.labels).toContain('pigeons');
     // Own labels plus the seed phrasings of every category with fewer than 20 labels.

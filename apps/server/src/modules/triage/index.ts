@@ -2,6 +2,8 @@
  * What other modules use from triage: the taxonomy (created on first use), classification with the community's
  * active model, similar-request search and the handler suggestion. All take `db | trx` first and run inside the
  * caller's transaction, on SQLite and PostgreSQL alike.
+ * Retraining is a background job: `retrainCommunity` (the command line) runs one here and now; the job runner
+ * (jobs.ts) runs queued ones and fails those whose server died.
  */
 export { ensureTaxonomy, toCategoryView } from './taxonomy.service.js';
 export { classifyText, warmClassifier, type Classification } from './classification.js';
@@ -9,4 +11,5 @@ export { findSimilar, openForSimilarity, type FindSimilarOptions, type SimilarMa
 export { DUPLICATE_SCORE, SIMILAR_MIN_SCORE } from './similarity.js';
 export { suggestHandler, type HandlerSuggestion } from './suggestions.service.js';
 export { validAssignee, type Assignee } from './routing.service.js';
-export { retrainClassifier, retrainCommunity } from './retrain.service.js';
+export { retrainCommunity } from './retrain.service.js';
+export { failStaleRetrains, runQueuedRetrains } from './retrain-runner.js';

@@ -84,3 +84,17 @@ export function labelledRequests(db: Db, communityId: string, limit: number): Pr
     .limit(limit)
     .execute();
 }
+
+/** How many labelled requests each active category has (all of them, not only the newest): the quick check. */
+export async function labelCounts(db: Db, communityId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('requests as r')
+    .innerJoin('request_categories as c', 'c.id', 'r.category_id')
+    .select(['c.code', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('r.community_id', '=', communityId)
+    .where('r.category_source', 'in', ['staff', 'resident'])
+    .where('c.retired_at', 'is', null)
+    .groupBy('c.code')
+    .execute();
+  return new Map(rows.map((r) => [r.code, Number(r.n)]));
+}

@@ -1,35 +1,20 @@
-import type { ClassifierModelView } from '@gongzhi/shared';
-import { crossValidate, seedExamples, serializeModel, trainClassifier, type LabelledExample } from '../../classifier/index.js';
+import { errorMessages, type ClassifierJobView, type ClassifierModelView, type ErrorCode } from '@gongzhi/shared';
 import type { AppDeps } from '../../deps.js';
+import { isUniqueViolation } from '../../db/unique-violation.js';
 import type { Actor, RequestContext } from '../../lib/actor.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import { iso } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findPlace } from '../places/places.repository.js';
-import { rememberModel } from './classification.js';
 import * as repo from './models.repository.js';
-import { ensureTaxonomy, managedCommunity } from './taxonomy.service.js';
+import * as jobs from './retrain-jobs.repository.js';
+import type { ClassifierJobRow } from './retrain-jobs.repository.js';
+import { runRetrainJob } from './retrain-runner.js';
+import { checkEnoughLabels } from './retrain-set.js';
+import type { StoredMetrics } from './retrain-training.js';
+import { managedCommunity } from './taxonomy.service.js';
 import { covers, settingsPrefixes } from './triage.policy.js';
-
-/** A category with fewer of the community's own labels than this is topped up with the seed phrasings. */
-export const SEED_TOP_UP_BELOW = 20;
-/** Refused below this: at least two categories with this many labels each (classifier_not_enough_data). */
-export const MIN_PER_CATEGORY = 3;
-const MIN_CATEGORIES = 2;
-/** Cross-validation (3 folds) only when every fold gets a fair share of examples. */
-const CV_FOLDS = 3;
-const CV_MIN_EXAMPLES = 30;
-/** Newest labels used; a community's whole history is a few thousand, this only bounds a runaway. */
-const MAX_LABELS = 20_000;
-
-interface StoredMetrics {
-  accuracy: number;
-  macroF1: number;
-  folds: number;
-  perClass?: { label: string; f1: number; support: number }[];
-  trainSeconds?: number;
-}
 
 export function toModelView(m: repo.ClassifierModelMeta): ClassifierModelView {
   const metrics = m.metrics_json ? (JSON.parse(m.metrics_json) as StoredMetrics) : null;
@@ -43,82 +28,106 @@ export function toModelView(m: repo.ClassifierModelMeta): ClassifierModelView {
   };
 }
 
-/**
- * The training set: the community's requests labelled by staff or residents (in active categories), plus the
- * seed phrasings of each active category with fewer than 20 labels of its own, so a category nobody has
- * labelled yet can still be predicted. Refused (400 classifier_not_enough_data) below two categories with
- * three labels each.
- */
-async function trainingSet(deps: AppDeps, communityId: string): Promise<LabelledExample[]> {
-  const categories = await ensureTaxonomy(deps.db, communityId, deps.clock.now());
-  const active = new Set(categories.map((c) => c.code));
-  const own = (await repo.labelledRequests(deps.db, communityId, MAX_LABELS)).filter((r) => active.has(r.code));
-  const counts = new Map<string, number>();
-  for (const r of own) counts.set(r.code, (counts.get(r.code) ?? 0) + 1);
-  if ([...counts.values()].filter((n) => n >= MIN_PER_CATEGORY).length < MIN_CATEGORIES) {
-    throw new AppError('classifier_not_enough_data', 400, { labelled: own.length, categories: counts.size });
-  }
-  const seeds = seedExamples.filter((e) => active.has(e.label) && (counts.get(e.label) ?? 0) < SEED_TOP_UP_BELOW);
-  return [...own.map((r) => ({ text: `${r.title}\n${r.text}`, label: r.code })), ...seeds];
+/** A job as the API shows it, with its model's figures once done. */
+async function jobView(deps: AppDeps, job: ClassifierJobRow): Promise<ClassifierJobView> {
+  const model = job.model_id ? await repo.findModelMeta(deps.db, job.model_id) : undefined;
+  return {
+    id: job.id,
+    communityId: job.community_id,
+    status: job.status as ClassifierJobView['status'],
+    phase: job.status === 'running' ? (job.phase as ClassifierJobView['phase']) : null,
+    fold: job.fold,
+    folds: job.folds,
+    exampleCount: job.example_count,
+    model: model ? toModelView(model) : null,
+    error: job.error_code ? { code: job.error_code, details: job.error_details ? (JSON.parse(job.error_details) as Record<string, string | number>) : null } : null,
+    createdAt: job.created_at,
+    startedAt: job.started_at,
+    finishedAt: job.finished_at,
+  };
 }
 
 /**
- * Train a new model for the community on its labels, measure it by 3-fold cross-validation (when there are
- * enough examples), then store and activate it in one transaction. Training runs before the transaction opens
- * (seconds at most at community scale), so no write lock is held meanwhile. `ctx` null: the command line.
+ * Queue a retraining of the community, or find the one already queued or running (`created` false): the
+ * database holds one open job per community, so two clicks, or two servers, never train twice at once. Too few
+ * labels is refused at once (400 classifier_not_enough_data). `running` (the command line) queues the job
+ * already claimed by the caller, so no server's runner takes it meanwhile.
  */
-export async function retrainClassifier(deps: AppDeps, ctx: RequestContext | null, communityId: string): Promise<ClassifierModelView> {
+export async function startRetrain(deps: AppDeps, ctx: RequestContext | null, communityId: string, opts: { running?: boolean } = {}): Promise<{ job: ClassifierJobRow; created: boolean }> {
   const community = await findPlace(deps.db, communityId);
   if (!community || community.kind !== 'community') throw notFound();
-  const examples = await trainingSet(deps, communityId);
-  const started = performance.now();
-  const model = trainClassifier(examples);
-  const trainSeconds = Math.round(performance.now() - started) / 1000;
-  // The temperature only rescales confidences, never the winning label, so the folds skip fitting it: same
-  // accuracy and macro-F1 at a quarter of the work.
-  const report = examples.length >= CV_MIN_EXAMPLES ? crossValidate(examples, CV_FOLDS, { calibrationFolds: 0 }) : null;
-  const metrics: StoredMetrics | null = report && {
-    accuracy: report.accuracy,
-    macroF1: report.macroF1,
-    folds: CV_FOLDS,
-    perClass: report.perClass.map((c) => ({ label: c.label, f1: c.f1, support: c.support })),
-    trainSeconds,
-  };
-  const row: repo.ClassifierModelRow = {
+  const open = await jobs.findOpenJob(deps.db, communityId);
+  if (open) return { job: open, created: false };
+  await checkEnoughLabels(deps, communityId);
+  const now = iso(deps.clock.now());
+  const job: ClassifierJobRow = {
     id: newId(),
     community_id: communityId,
-    example_count: examples.length,
-    labels_json: JSON.stringify(model.labels),
-    metrics_json: metrics && JSON.stringify(metrics),
-    model: serializeModel(model),
-    active: 1,
+    status: opts.running ? 'running' : 'queued',
+    phase: opts.running ? 'collecting' : null,
+    fold: null,
+    folds: null,
+    example_count: null,
+    model_id: null,
+    error_code: null,
+    error_details: null,
     created_by: ctx?.actor.userId ?? null,
-    created_at: iso(deps.clock.now()),
+    request_id: ctx?.requestId ?? null,
+    created_at: now,
+    started_at: opts.running ? now : null,
+    heartbeat_at: opts.running ? now : null,
+    finished_at: null,
+    updated_at: now,
   };
-  await deps.db.transaction().execute(async (trx) => {
-    await repo.lockCommunity(trx, communityId, deps.handle.dialect === 'postgres');
-    await repo.insertModel(trx, row);
-    await repo.activateModel(trx, communityId, row.id);
-    await recordAudit(trx, ctx, deps.clock, {
-      action: 'classifier_model.trained',
-      targetType: 'classifier_model',
-      targetId: row.id,
-      communityId,
-      scopePath: community.path,
-      after: { exampleCount: row.example_count, labels: model.labels.length, metrics: metrics && { accuracy: metrics.accuracy, macroF1: metrics.macroF1 } },
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      await jobs.insertJob(trx, job);
+      await recordAudit(trx, ctx, deps.clock, { action: 'classifier_job.started', targetType: 'classifier_job', targetId: job.id, communityId, scopePath: community.path });
     });
-  });
-  rememberModel(row.id, model);
-  return toModelView(row);
+  } catch (e) {
+    // Another click got in between the look-up and the insert.
+    const winner = isUniqueViolation(e) ? await jobs.findOpenJob(deps.db, communityId) : undefined;
+    if (!winner) throw e;
+    return { job: winner, created: false };
+  }
+  return { job, created: true };
 }
 
-/** The command line's retraining: no signed-in actor, audited as the system. */
-export const retrainCommunity = (deps: AppDeps, communityId: string): Promise<ClassifierModelView> => retrainClassifier(deps, null, communityId);
-
-/** `POST /classifier/retrain`: the given community, or the actor's only one. */
-export async function retrainFor(deps: AppDeps, ctx: RequestContext, communityId: string | undefined): Promise<ClassifierModelView> {
+/** `POST /classifier/retrain`: the given community, or the actor's only one; `created` false for the open job. */
+export async function retrainFor(deps: AppDeps, ctx: RequestContext, communityId: string | undefined): Promise<{ job: ClassifierJobView; created: boolean }> {
   const community = await managedCommunity(deps, ctx.actor, communityId);
-  return retrainClassifier(deps, ctx, community.id);
+  const { job, created } = await startRetrain(deps, ctx, community.id);
+  return { job: await jobView(deps, job), created };
+}
+
+/**
+ * The command line's retraining: the same job as the button's, run in this process (still in a worker thread)
+ * and awaited. Refused (409 classifier_job_running) while the community has another one open; a failed job
+ * throws its error code.
+ */
+export async function retrainCommunity(deps: AppDeps, communityId: string): Promise<ClassifierModelView> {
+  const { job, created } = await startRetrain(deps, null, communityId, { running: true });
+  if (!created) throw new AppError('classifier_job_running', 409, { jobId: job.id });
+  const ended = await runRetrainJob(deps, job);
+  const model = ended.model_id ? await repo.findModelMeta(deps.db, ended.model_id) : undefined;
+  if (model) return toModelView(model);
+  const code = ended.error_code && Object.hasOwn(errorMessages, ended.error_code) ? (ended.error_code as ErrorCode) : 'classifier_training_failed';
+  throw new AppError(code, code === 'classifier_not_enough_data' ? 400 : 500, ended.error_details ? (JSON.parse(ended.error_details) as unknown) : undefined);
+}
+
+/** A job of a community whose settings the actor keeps; anything else answers 404, like a missing one. */
+export async function getJobFor(deps: AppDeps, actor: Actor, id: string): Promise<ClassifierJobView> {
+  const job = await jobs.findJob(deps.db, id);
+  const community = job && (await findPlace(deps.db, job.community_id));
+  if (!job || !community || !covers(settingsPrefixes(actor), community.path)) throw notFound();
+  return jobView(deps, job);
+}
+
+/** The community's latest jobs, newest first (the settings page shows the last one on opening). */
+export async function listJobsFor(deps: AppDeps, actor: Actor, q: { communityId?: string; limit: number }) {
+  const community = await managedCommunity(deps, actor, q.communityId);
+  const rows = await jobs.listJobs(deps.db, community.id, q.limit);
+  return { items: await Promise.all(rows.map((j) => jobView(deps, j))) };
 }
 
 export async function listModelsFor(deps: AppDeps, actor: Actor, communityId: string | undefined) {

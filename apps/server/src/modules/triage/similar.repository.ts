@@ -52,7 +52,8 @@ export async function searchCandidates(db: Db, terms: string[], f: CandidateFilt
       terms.map((t) => sql`plainto_tsquery('simple', ${t})`),
       sql` || `,
     );
-    const vector = sql`to_tsvector('simple', ${sql.ref('r.tokens')})`;
+    // The stored tsvector of migration 0011 (not in the Kysely types: nobody writes it).
+    const vector = sql.ref('r.search_vector');
     return db
       .selectFrom('requests as r')
       .select(columns)
@@ -63,13 +64,17 @@ export async function searchCandidates(db: Db, terms: string[], f: CandidateFilt
       .limit(limit)
       .execute();
   }
+  // The words are matched in the tokens column only; a community's search is also an index lookup of its token.
+  const words = `tokens : (${ftsAnyOf(terms)})`;
+  const match = f.communityId ? `community : "${f.communityId.replaceAll('-', '')}" AND ${words}` : words;
   return db
-    .selectFrom('requests_fts')
-    .innerJoin('requests as r', 'r.id', 'requests_fts.request_id')
+    .selectFrom('request_search')
+    .innerJoin('requests as r', 'r.id', 'request_search.request_id')
     .select(columns)
     .where(filterOf(f))
-    .where(sql<boolean>`requests_fts match ${ftsAnyOf(terms)}`)
-    .orderBy(sql`bm25(requests_fts)`)
+    .where(sql<boolean>`request_search match ${match}`)
+    // Column weights: the request id and the community say nothing about how well the words match.
+    .orderBy(sql`bm25(request_search, 0, 0, 1)`)
     .orderBy('r.created_at', 'desc')
     .limit(limit)
     .execute();

@@ -51,7 +51,6 @@ export async function addRequest(deps: AppDeps, s: RequestSeed): Promise<{ id: s
       ),
     )
     .execute();
-  if (deps.handle.dialect === 'sqlite') await deps.db.insertInto('requests_fts').values({ request_id: id, tokens }).execute();
   return { id, number };
 }
 

@@ -17,6 +17,8 @@ export const triageAuthz: Record<string, RoleOrPublic[]> = {
   'POST /api/v1/routing-rules': settings,
   'DELETE /api/v1/routing-rules/:id': settings,
   'POST /api/v1/classifier/retrain': settings,
+  'GET /api/v1/classifier/jobs': settings,
+  'GET /api/v1/classifier/jobs/:id': settings,
   'GET /api/v1/classifier/models': settings,
   'POST /api/v1/classifier/models/:id/activate': settings,
   'GET /api/v1/requests/similar': typing,

@@ -4,14 +4,16 @@ import type { Db } from '../../db/database.js';
 import { pathInRange } from '../../lib/scope.js';
 
 /**
- * Visit coverage, each answer one statement. Households carry their dwelling's path, so a grid's households are
- * a byte range of `households.place_path` (its index) and the grid is the third segment of that path.
+ * Visit coverage, each answer one statement. Households carry their dwelling's path, so a grid's active households
+ * are a byte range of `households_coverage_idx (status, place_path, id)`, read without the table, and the grid
+ * is the third segment of that path.
  *
  * The per-grid figures are computed the way each database does best (measured on a subdistrict of 30
  * communities, 90,000 households, 90,000 visits): SQLite, which has no hash join, walks each grid's range and
  * probes `visits (household_id, visited_at)` once per household; PostgreSQL groups the households by grid and
- * hash-joins them to the set of households visited since the cut-off. On PostgreSQL the probing form is
- * mis-estimated (a range bounded by another column) into a plan that costs a second or more with JIT.
+ * hash-joins them to the set of households visited since the cut-off (an index-only scan of
+ * `visits_community_household_idx`). On PostgreSQL the probing form is mis-estimated (a range bounded by another
+ * column) into a plan that costs a second or more with JIT.
  */
 
 export interface GridCoverageRow {

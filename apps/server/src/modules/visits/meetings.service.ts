@@ -6,18 +6,18 @@ import { notFound } from '../../lib/app-error.js';
 import { iso } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { labelsForPaths } from '../registers/index.js';
 import { attendeeRows, opinionRows } from './meeting-people.js';
 import * as repo from './meetings.repository.js';
 import { narrowToPlace } from './narrow.js';
 import { checkStaffMember } from './people.service.js';
+import { visitPlaceLabels } from './place-labels.js';
 import { writablePlace } from './targets.js';
 import { assertAllowed, canReadAt, canWriteAt, readPrefixes } from './visits.policy.js';
 
 /** Consultation meetings (恳谈会, 交流会, 坝坝会): who came and what they said; each opinion can become a request. */
 
 async function meetingSummaries(db: Db, rows: repo.MeetingRow[]): Promise<MeetingSummary[]> {
-  const labels = await labelsForPaths(db, rows.map((m) => m.place_path));
+  const labels = await visitPlaceLabels(db, rows.map((m) => m.place_path));
   return rows.map((m) => ({
     id: m.id,
     communityId: m.community_id,

@@ -50,7 +50,7 @@ describe.each(dialects)('consultation meetings (%s)', (dialect) => {
   it('changes a meeting, replaces its attendees and adds opinions', async () => {
     const m = ok<MeetingDetail>(await w.staff.post('/consultation-meetings', meeting({ kind: 'heart_to_heart', placeId: t.world.a.id, attendees: [{ name: '甲' }] })), 'meeting');
     const changed = ok<MeetingDetail>(await w.staff.patch(`/consultation-meetings/${m.id}`, { title: '社区恳谈会', attendees: [{ name: '乙' }, { name: '丙' }], summary: '大家谈了停车难' }), 'update');
-    expect(changed).toMatchObject({ title: '社区恳谈会', attendeeCount: 2, summary: '大家谈了停车难', kind: 'heart_to_heart' });
+    expect(changed).toMatchObject({ title: '社区恳谈会', attendeeCount: 2, summary: '大家谈了停车难', kind: 'heart_to_heart', placeLabel: '甲社区' });
     expect(changed.attendees.map((a) => a.name)).toEqual(['乙', '丙']);
     const added = await w.staff.post(`/consultation-meetings/${m.id}/opinions`, { speakerName: '乙', text: '希望多办几次' });
     expect(added.statusCode).toBe(201);

@@ -6,8 +6,8 @@ import { iso } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findPlace } from '../places/places.repository.js';
-import { labelsForPaths } from '../registers/index.js';
 import { checkStaffMember } from './people.service.js';
+import { visitPlaceLabels } from './place-labels.js';
 import * as repo from './plans.repository.js';
 import { resolvePlanTargets } from './targets.js';
 import { assertAllowed, canKeepPlan, planScope, targetPrefixesFor } from './visits.policy.js';
@@ -70,7 +70,7 @@ export async function listPlansFor(deps: AppDeps, actor: Actor, q: ListVisitPlan
 export async function planDetail(deps: AppDeps, actor: Actor, id: string): Promise<VisitPlanDetail> {
   const plan = await visiblePlan(deps, actor, id);
   const targets = await repo.planTargets(deps.db, id, targetPrefixesFor(actor, plan.community_path));
-  const labels = await labelsForPaths(deps.db, targets.map((t) => t.place_path));
+  const labels = await visitPlaceLabels(deps.db, targets.map((t) => t.place_path));
   const keep = plan.status === 'active' && canKeepPlan(actor, plan, plan.community_path);
   return {
     ...summaryView(plan),

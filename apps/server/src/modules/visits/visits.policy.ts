@@ -1,4 +1,4 @@
-import { visitRoles, type Role } from '@gongzhi/shared';
+import { visitRoles, visitViewerRoles, type Role } from '@gongzhi/shared';
 import type { Actor } from '../../lib/actor.js';
 import { AppError } from '../../lib/app-error.js';
 import { rolesPolicy } from '../../lib/policy.js';
@@ -10,8 +10,6 @@ import { inScope, scopePrefixes } from '../../lib/scope.js';
  * Readers are the writers plus subdistrict admins, each in their own subtree. Anything outside answers 404.
  */
 
-/** Visit readers: the writers, and subdistrict admins who follow their communities' work. */
-export const visitViewerRoles: readonly Role[] = ['subdistrict_admin', ...visitRoles];
 /** Roles that see every plan of their communities, whatever its targets. */
 const communityWideRoles: readonly Role[] = ['subdistrict_admin', 'community_admin', 'community_staff'];
 /** Roles that keep a community's plans: change or cancel any of them. */

@@ -6,8 +6,8 @@ import { AppError, badRequest, conflict, notFound } from '../../lib/app-error.js
 import { iso, localDate } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { labelsForPaths } from '../registers/index.js';
 import { narrowToPlace } from './narrow.js';
+import { visitPlaceLabels } from './place-labels.js';
 import * as plans from './plans.repository.js';
 import { visiblePlan } from './plans.service.js';
 import { resolveVisitWhere } from './targets.js';
@@ -27,7 +27,7 @@ function visitTime(value: string, now: Date): string {
 }
 
 export async function visitSummaries(db: Db, rows: repo.VisitListRow[]): Promise<VisitSummary[]> {
-  const labels = await labelsForPaths(db, rows.map((v) => v.place_path));
+  const labels = await visitPlaceLabels(db, rows.map((v) => v.place_path));
   return rows.map((v) => ({
     id: v.id,
     communityId: v.community_id,

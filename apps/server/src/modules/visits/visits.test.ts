@@ -48,10 +48,19 @@ describe.each(dialects)('visit records (%s)', (dialect) => {
   it('records a visit under a named plan and at an organisation', async () => {
     const p = await planFor('organisation', [w.org]);
     const v = ok<VisitDetail>(await w.staff.post('/visits', { visitedAt: t.clock.now().toISOString(), organisationId: w.org, planId: p.id, peopleMet: '物业经理' }), 'visit');
-    expect(v).toMatchObject({ planId: p.id, organisationName: '安居物业', householdId: null });
+    // An organisation without a place of its own is filed at its community, and labelled with the community's name.
+    expect(v).toMatchObject({ planId: p.id, organisationName: '安居物业', householdId: null, placeLabel: '甲社区' });
+    expect(ok<VisitPlanDetail>(await w.staff.get(`/visit-plans/${p.id}`), 'plan').targets[0]!.placeLabel).toBe('甲社区');
     expect(ok<VisitPlanDetail>(await w.staff.get(`/visit-plans/${p.id}`), 'plan').status).toBe('done');
     const closed = await w.staff.post('/visits', { visitedAt: t.clock.now().toISOString(), organisationId: w.org, planId: p.id });
     expect([closed.statusCode, errCode(closed)]).toEqual([409, 'visit_plan_closed']);
+  });
+
+  it("labels a visit to the whole community with the community's name", async () => {
+    const v = ok<VisitDetail>(await w.staff.post('/visits', { visitedAt: t.clock.now().toISOString(), placeId: t.world.a.id, summary: '社区巡查' }), 'visit');
+    expect(v).toMatchObject({ placeId: t.world.a.id, placeLabel: '甲社区' });
+    const listed = ok<{ items: VisitDetail[] }>(await w.subdistrict.get(`/visits?placeId=${t.world.a.id}&limit=200`), 'list');
+    expect(listed.items.find((x) => x.id === v.id)?.placeLabel).toBe('甲社区');
   });
 
   it('keeps grid workers and building leaders to their own grid or building, and refuses bad input', async () => {

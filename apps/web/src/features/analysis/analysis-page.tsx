@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { timeGranularities, type TimeGranularity } from '@gongzhi/shared';
 import { errorText } from '../../api/error-text.js';
+import { useLoaded } from '../../api/use-loaded.js';
 import { analysisApi, type AnalysisScope } from './analysis-api.js';
 import { HeadlineCards } from './headline-cards.js';
 import { HotspotsCard } from './hotspots-card.js';
@@ -12,7 +13,6 @@ import { periodDates, readPeriod, writePeriod } from './period.js';
 import { RatesCard } from './rates-card.js';
 import { ReportButtons } from './report-buttons.js';
 import { TermsCard } from './terms-card.js';
-import { useLoaded } from './use-loaded.js';
 import { VolumeCharts } from './volume-charts.js';
 import './analysis.css';
 

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { OverdueItem } from '@gongzhi/shared';
 import { errorText } from '../../api/error-text.js';
+import { useLoaded } from '../../api/use-loaded.js';
 import { useSpanText } from '../requests/request-bits.js';
 import { analysisApi } from './analysis-api.js';
-import { useLoaded } from './use-loaded.js';
 
 const PAGE = 10;
 

@@ -3,9 +3,9 @@ import { Alert, Card, Empty, Segmented, Table, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RateDimension, RatesByView, RateView } from '@gongzhi/shared';
 import { errorText } from '../../api/error-text.js';
+import { useLoaded } from '../../api/use-loaded.js';
 import { analysisApi, type AnalysisScope } from './analysis-api.js';
 import { percent } from './rate-text.js';
-import { useLoaded } from './use-loaded.js';
 
 type Row = RatesByView['rows'][number];
 

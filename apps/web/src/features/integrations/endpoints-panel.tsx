@@ -4,10 +4,10 @@ import { DeleteOutlined, EditOutlined, PlusOutlined, SendOutlined } from '@ant-d
 import { useTranslation } from 'react-i18next';
 import { endpointKindLabels, notificationEventLabels, type NotificationEndpointView } from '@gongzhi/shared';
 import { errorText } from '../../api/error-text.js';
+import { useLoaded } from '../../api/use-loaded.js';
 import { useLabel } from '../../i18n/labels.js';
 import { EndpointFormModal } from './endpoint-form-modal.js';
 import { endpointsApi, type EndpointTestResult } from './integrations-api.js';
-import { useLoaded } from '../analysis/use-loaded.js';
 
 /** The community's group robots, webhooks and mail addresses, with a test send and the last test's outcome. */
 export function EndpointsPanel() {

@@ -4,13 +4,13 @@ import { KeyOutlined, StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { requestSettingsRoles, type Open311ClientView } from '@gongzhi/shared';
 import { errorText } from '../../api/error-text.js';
+import { useLoaded } from '../../api/use-loaded.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { CommunityField } from '../places/community-field.js';
 import { useModalForm } from '../requests/use-modal-form.js';
 import { useSession } from '../session/session-context.js';
 import { ApiKeyModal } from './api-key-modal.js';
 import { open311ClientsApi, type CreatedOpen311Client } from './integrations-api.js';
-import { useLoaded } from '../analysis/use-loaded.js';
 
 /** Open311 GeoReport v2 integrations: each other system gets its own key, which can be revoked. */
 export function Open311Panel() {

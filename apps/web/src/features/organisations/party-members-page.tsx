@@ -13,9 +13,9 @@ import {
   type PartyMemberView,
 } from '@gongzhi/shared';
 import { errorText } from '../../api/error-text.js';
+import { usePaged } from '../../api/use-loaded.js';
 import { hasRole, organisationManagerRoles } from '../../console/module-access.js';
 import { labelOptions, useLabel } from '../../i18n/labels.js';
-import { usePaged } from '../registers/use-paged.js';
 import { useSession } from '../session/session-context.js';
 import { partyMembersApi, type PartyMemberQuery } from './organisations-api.js';
 import { PartyMemberFormModal } from './party-member-form-modal.js';

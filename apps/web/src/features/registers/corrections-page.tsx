@@ -4,11 +4,11 @@ import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { correctionStatuses } from '@gongzhi/shared';
 import { errorText } from '../../api/error-text.js';
+import { usePaged } from '../../api/use-loaded.js';
 import { LinkButton } from '../../console/link-button.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { CorrectionResolveModal } from './correction-resolve-modal.js';
 import { correctionsApi, type CorrectionView } from './registers-api.js';
-import { usePaged } from './use-paged.js';
 
 type Status = (typeof correctionStatuses)[number];
 const statusColor: Record<Status, string> = { open: 'gold', accepted: 'green', rejected: 'default' };

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Result, Space, Spin, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { EditOutlined, LogoutOutlined, SwapOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { errorText } from '../../api/error-text.js';
 import { useResource } from '../../api/use-resource.js';
+import { DetailState } from '../../console/detail-state.js';
 import { LinkButton } from '../../console/link-button.js';
 import { hasRole, registerManagerRoles } from '../../console/module-access.js';
 import { useSession } from '../session/session-context.js';
@@ -24,19 +24,13 @@ export default function HouseholdPage() {
   const [action, setAction] = useState<HouseholdAction | null>(null);
   const [adding, setAdding] = useState(false);
 
-  if (state.status === 'loading') return <Spin size="large" style={{ display: 'block', margin: 64 }} />;
-  if (state.status === 'failed') return <Alert type="error" showIcon title={errorText(state.error)} />;
-  if (state.status === 'not-found')
+  if (state.status !== 'ready')
     return (
-      <Result
-        status="404"
-        title={t('registers.household.notFound')}
-        subTitle={t('registers.household.notFoundHint')}
-        extra={
-          <LinkButton to="/console/households" type="primary">
-            {t('registers.household.back')}
-          </LinkButton>
-        }
+      <DetailState
+        state={state}
+        notFound={t('registers.household.notFound')}
+        notFoundHint={t('registers.household.notFoundHint')}
+        back={{ to: '/console/households', label: t('registers.household.back') }}
       />
     );
 

@@ -6,13 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { HouseholdView } from '@gongzhi/shared';
 import { errorText } from '../../api/error-text.js';
+import { usePaged } from '../../api/use-loaded.js';
 import { hasRole, registerManagerRoles } from '../../console/module-access.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { PlacePicker } from '../places/place-picker.js';
 import { useSession } from '../session/session-context.js';
 import { HouseholdCreateModal } from './household-create-modal.js';
 import { householdsApi, type HouseholdQuery } from './registers-api.js';
-import { usePaged } from './use-paged.js';
 
 /** Households at their dwellings: find one by the householder's name or by place. */
 export default function HouseholdsPage() {

@@ -1,8 +1,8 @@
-import { Alert, Card, Col, Result, Row, Space, Spin, Typography } from 'antd';
+import { Card, Col, Row, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { errorText } from '../../api/error-text.js';
 import { useResource } from '../../api/use-resource.js';
+import { DetailState } from '../../console/detail-state.js';
 import { LinkButton } from '../../console/link-button.js';
 import { PersonRolesCard } from '../organisations/person-roles-card.js';
 import { residentsApi } from './registers-api.js';
@@ -19,19 +19,13 @@ export default function ResidentPage() {
   const { id = '' } = useParams();
   const { state, set, reload } = useResource(id, residentsApi.get);
 
-  if (state.status === 'loading') return <Spin size="large" style={{ display: 'block', margin: 64 }} />;
-  if (state.status === 'failed') return <Alert type="error" showIcon title={errorText(state.error)} />;
-  if (state.status === 'not-found')
+  if (state.status !== 'ready')
     return (
-      <Result
-        status="404"
-        title={t('registers.resident.notFound')}
-        subTitle={t('registers.resident.notFoundHint')}
-        extra={
-          <LinkButton to="/console/residents" type="primary">
-            {t('registers.resident.back')}
-          </LinkButton>
-        }
+      <DetailState
+        state={state}
+        notFound={t('registers.resident.notFound')}
+        notFoundHint={t('registers.resident.notFoundHint')}
+        back={{ to: '/console/residents', label: t('registers.resident.back') }}
       />
     );
 

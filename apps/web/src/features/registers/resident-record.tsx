@@ -1,11 +1,29 @@
 import { Descriptions, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { genderLabels, relationLabels, residencyStatusLabels, type ResidentDetail } from '@gongzhi/shared';
+import { genderLabels, relationLabels, residencyStatusLabels, type ResidentDetail, type RevealableField } from '@gongzhi/shared';
 import { formatDateTime } from '../../i18n/format.js';
 import { useLabel } from '../../i18n/labels.js';
 import { ageOf, ResidentStatusTag } from './resident-bits.js';
+import { residentsApi } from './registers-api.js';
 import { RevealField } from './reveal-field.js';
+
+const purposeKeys = ['callback', 'verify', 'benefits', 'visit', 'emergency'] as const;
+
+/** A resident's ID or phone number, revealed through the register's audited reveal. */
+function ResidentRevealField({ r, field, fieldLabel, masked }: { r: ResidentDetail; field: RevealableField; fieldLabel: string; masked: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <RevealField
+      fieldLabel={fieldLabel}
+      masked={masked}
+      canReveal={r.canReveal.includes(field)}
+      reveal={async (purpose) => (await residentsApi.reveal(r.id, field, purpose)).value}
+      purposes={purposeKeys.map((k) => t(`registers.reveal.suggestions.${k}`))}
+      testId={`${field}-value`}
+    />
+  );
+}
 
 /** The record as a register keeps it: numbers masked, with a reveal for roles that may ask. */
 export function ResidentRecord({ r }: { r: ResidentDetail }) {
@@ -27,13 +45,7 @@ export function ResidentRecord({ r }: { r: ResidentDetail }) {
       label: t('registers.resident.idNumber'),
       span: 2,
       children: (
-        <RevealField
-          residentId={r.id}
-          field="idNumber"
-          fieldLabel={t('registers.resident.idNumber')}
-          masked={r.idNumberMasked}
-          canReveal={r.canReveal.includes('idNumber')}
-        />
+        <ResidentRevealField r={r} field="idNumber" fieldLabel={t('registers.resident.idNumber')} masked={r.idNumberMasked} />
       ),
     },
     {
@@ -41,7 +53,7 @@ export function ResidentRecord({ r }: { r: ResidentDetail }) {
       label: t('registers.resident.phone'),
       span: 2,
       children: (
-        <RevealField residentId={r.id} field="phone" fieldLabel={t('registers.resident.phone')} masked={r.phoneMasked} canReveal={r.canReveal.includes('phone')} />
+        <ResidentRevealField r={r} field="phone" fieldLabel={t('registers.resident.phone')} masked={r.phoneMasked} />
       ),
     },
     { key: 'residency', label: t('registers.resident.residency'), children: label(residencyStatusLabels[r.residencyStatus]) },

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { ResidentView } from '@gongzhi/shared';
 import { errorText } from '../../api/error-text.js';
+import { usePaged } from '../../api/use-loaded.js';
 import { hasRole, registerManagerRoles } from '../../console/module-access.js';
 import { useLabel } from '../../i18n/labels.js';
 import { useSession } from '../session/session-context.js';
@@ -13,7 +14,6 @@ import { PAGE_SIZES, readFilter, toQuery, writeFilter, type ResidentFilter } fro
 import { ResidentFilterBar } from './resident-filter-bar.js';
 import { ResidentFormModal } from './resident-form-modal.js';
 import { residentsApi } from './registers-api.js';
-import { usePaged } from './use-paged.js';
 
 /** The residents register: search, filter, sort and page on the server; masked numbers. */
 export default function ResidentsPage() {

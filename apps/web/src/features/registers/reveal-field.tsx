@@ -1,35 +1,37 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, Space, Typography } from 'antd';
 import { EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { RevealableField } from '@gongzhi/shared';
 import { PurposeModal } from './purpose-modal.js';
-import { residentsApi } from './registers-api.js';
-
-const suggestionKeys = ['callback', 'verify', 'benefits', 'visit', 'emergency'] as const;
 
 interface Props {
-  residentId: string;
-  field: RevealableField;
   /** The field's name for people: 身份证号 / 手机号. */
   fieldLabel: string;
   masked: string | null;
   canReveal: boolean;
+  /** Asks the server for the full value with the purpose stated; the server checks the role and audits it. */
+  reveal: (purpose: string) => Promise<string | null>;
+  /** Usual purposes for this field, offered as one-click choices (anything else can be typed). */
+  purposes: string[];
+  /** The value's test id, for specs that read what is shown. */
+  testId: string;
+  /** Shown when nothing is recorded; 未登记 unless the page says otherwise. */
+  empty?: ReactNode;
 }
 
 /**
  * A masked number with, for roles that may, a button to see it in full after stating a purpose. The full
  * value lives only in this component's state: leaving the page forgets it.
  */
-export function RevealField({ residentId, field, fieldLabel, masked, canReveal }: Props) {
+export function RevealField({ fieldLabel, masked, canReveal, reveal, purposes, testId, empty }: Props) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   const [value, setValue] = useState<string | null>(null);
-  if (!masked) return <>{t('registers.reveal.none')}</>;
+  if (!masked) return <>{empty ?? t('registers.reveal.none')}</>;
 
   return (
     <Space wrap size="small">
-      <Typography.Text className="gz-mono" data-testid={`${field}-value`}>
+      <Typography.Text className="gz-mono" data-testid={testId}>
         {value ?? masked}
       </Typography.Text>
       {value ? (
@@ -52,11 +54,10 @@ export function RevealField({ residentId, field, fieldLabel, masked, canReveal }
         hint={t('registers.reveal.hint')}
         label={t('registers.reveal.purpose')}
         placeholder={t('registers.reveal.purposePlaceholder')}
-        suggestions={suggestionKeys.map((k) => t(`registers.reveal.suggestions.${k}`))}
+        suggestions={purposes}
         submitText={t('registers.reveal.submit')}
         onSubmit={async (purpose) => {
-          const r = await residentsApi.reveal(residentId, field, purpose);
-          setValue(r.value ?? masked);
+          setValue((await reveal(purpose)) ?? masked);
           setAsking(false);
         }}
         onClose={() => setAsking(false)}

@@ -1,15 +1,19 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Space, Table, Tag, Typography } from 'antd';
+import type { ClassifierJobView } from '@gongzhi/shared';
 import { ExperimentOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/error-text.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { percent } from './request-bits.js';
 import { requestAdminApi, type ClassifierModel } from './requests-api.js';
+import { RetrainProgress } from './retrain-progress.js';
+import { jobOpen, useRetrainJob } from './use-retrain-job.js';
 
 /**
  * 归类模型: the community's trained classifiers with their cross-validated scores. Retraining learns from
- * staff corrections and residents' own choices; the new model becomes active at once.
+ * staff corrections and residents' own choices; it runs on the server in the background (the page follows its
+ * progress, also when opened while one runs) and the new model becomes active when it is done.
  */
 export function ClassifierTab() {
   const { t } = useTranslation();
@@ -17,8 +21,10 @@ export function ClassifierTab() {
   const [models, setModels] = useState<ClassifierModel[]>([]);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
-  const [training, setTraining] = useState(false);
-  const [result, setResult] = useState<ClassifierModel | null>(null);
+  const [starting, setStarting] = useState(false);
+  const [started, setStarted] = useState<ClassifierJobView | null>(null);
+  const { job, pollError } = useRetrainJob(started);
+  const training = starting || (job !== null && jobOpen(job));
 
   const load = useCallback(() => {
     setLoading(true);
@@ -29,18 +35,31 @@ export function ClassifierTab() {
       .finally(() => setLoading(false));
   }, []);
   useEffect(load, [load]);
+  // A retraining started earlier (here, elsewhere, or from the command line) is still followed.
+  useEffect(() => {
+    requestAdminApi
+      .jobs({ limit: 1 })
+      .then((r) => {
+        const last = r.items[0];
+        if (last && jobOpen(last)) setStarted(last);
+      })
+      .catch(() => undefined); // the list's own error shows; this only resumes following a running job
+  }, []);
+  // The list changes when a job ends (its model is new and active).
+  const ended = job !== null && !jobOpen(job);
+  useEffect(() => {
+    if (ended) load();
+  }, [ended, load]);
 
   const retrain = async () => {
-    setTraining(true);
-    setResult(null);
+    setStarting(true);
+    setError(null);
     try {
-      const m = await requestAdminApi.retrain();
-      setResult(m);
-      load();
+      setStarted(await requestAdminApi.retrain());
     } catch (e) {
-      message.error(errorText(e));
+      setError(e);
     } finally {
-      setTraining(false);
+      setStarting(false);
     }
   };
   const activate = async (m: ClassifierModel) => {
@@ -60,26 +79,8 @@ export function ClassifierTab() {
         <Button type="primary" icon={<ExperimentOutlined />} loading={training} onClick={retrain}>
           {t('requests.settings.classifier.retrain')}
         </Button>
-        {training && (
-          <Space>
-            <Spin size="small" />
-            <Typography.Text type="secondary">{t('requests.settings.classifier.training')}</Typography.Text>
-          </Space>
-        )}
       </Space>
-      {result && (
-        <Alert
-          type="success"
-          showIcon
-          role="status"
-          style={{ marginBottom: 12 }}
-          title={
-            result.metrics
-              ? t('requests.settings.classifier.result', { f1: percent(result.metrics.macroF1), accuracy: percent(result.metrics.accuracy), count: result.exampleCount })
-              : t('requests.settings.classifier.resultNoMetrics', { count: result.exampleCount })
-          }
-        />
-      )}
+      {job && <RetrainProgress job={job} pollError={pollError} />}
       {error ? <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 12 }} /> : null}
       <Table<ClassifierModel>
         rowKey="id"

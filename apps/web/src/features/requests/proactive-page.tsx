@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Empty, InputNumber, Row, Space, Spin, Table, Tag, Typography } from 'antd';
 import { BulbOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { requestDispatcherRoles, type RequestDetail } from '@gongzhi/shared';
 import { errorText } from '../../api/error-text.js';
+import { useLoaded } from '../../api/use-loaded.js';
 import { hasRole } from '../../console/module-access.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useLabel } from '../../i18n/labels.js';
@@ -17,14 +18,9 @@ const SHOWN = 10;
 
 /** The requests of a suggested cluster, read when the card asks for them (the suggestion carries only ids). */
 function ClusterRequests({ ids }: { ids: string[] }) {
-  const [items, setItems] = useState<RequestDetail[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    Promise.all(ids.slice(0, SHOWN).map((id) => requestsApi.get(id).catch(() => null))).then((r) => live && setItems(r.filter((x): x is RequestDetail => x !== null)));
-    return () => {
-      live = false;
-    };
-  }, [ids]);
+  const { data: items } = useLoaded(ids.join(','), () =>
+    Promise.all(ids.slice(0, SHOWN).map((id) => requestsApi.get(id).catch(() => null))).then((r) => r.filter((x): x is RequestDetail => x !== null)),
+  );
   if (!items) return <Spin size="small" />;
   return (
     <ul style={{ paddingInlineStart: 18, margin: 0 }}>
@@ -90,32 +86,13 @@ export default function ProactivePage() {
   const { message } = App.useApp();
   const [days, setDays] = useState(30);
   const [min, setMin] = useState(3);
-  const [suggestions, setSuggestions] = useState<ProactiveSuggestion[] | null>(null);
-  const [cases, setCases] = useState<ProactiveCase[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [casesLoading, setCasesLoading] = useState(true);
+  const suggestions = useLoaded(`${days}:${min}`, () => proactiveApi.suggestions({ days, min }));
+  const cases = useLoaded('cases', () => proactiveApi.cases());
+  const error = suggestions.error ?? cases.error;
   const [target, setTarget] = useState<Parameters<typeof ProactiveCaseModal>[0]['target']>(null);
   const { me } = useSession();
   // Analysts (the subdistrict, grid workers) read the suggestions and cases; dispatchers act on them.
   const mayManage = hasRole(me, requestDispatcherRoles);
-
-  const loadSuggestions = useCallback(() => {
-    setSuggestions(null);
-    proactiveApi.suggestions({ days, min }).then(
-      (r) => setSuggestions(r.items),
-      (e: unknown) => (setError(e), setSuggestions([])),
-    );
-  }, [days, min]);
-  const loadCases = useCallback(() => {
-    setCasesLoading(true);
-    proactiveApi
-      .cases()
-      .then((r) => setCases(r.items))
-      .catch((e: unknown) => setError(e))
-      .finally(() => setCasesLoading(false));
-  }, []);
-  useEffect(loadSuggestions, [loadSuggestions]);
-  useEffect(loadCases, [loadCases]);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -135,13 +112,13 @@ export default function ProactivePage() {
         }
       >
         <Typography.Paragraph type="secondary">{t('requests.proactive.hint')}</Typography.Paragraph>
-        {!suggestions ? (
+        {suggestions.loading ? (
           <Spin />
-        ) : suggestions.length === 0 ? (
+        ) : !suggestions.data?.items.length ? (
           <Empty description={t('requests.proactive.noSuggestions')} />
         ) : (
           <Row gutter={[12, 12]}>
-            {suggestions.map((s) => (
+            {suggestions.data.items.map((s) => (
               <Col key={s.requestIds.join(',')} xs={24} md={12} xl={8}>
                 <SuggestionCard s={s} onCreate={mayManage ? () => setTarget({ kind: 'create', suggestion: s }) : null} />
               </Col>
@@ -153,8 +130,8 @@ export default function ProactivePage() {
         <Table<ProactiveCase>
           rowKey="id"
           size="small"
-          loading={casesLoading}
-          dataSource={cases}
+          loading={cases.loading}
+          dataSource={cases.data?.items}
           pagination={false}
           scroll={{ x: 1300 }}
           locale={{ emptyText: t('requests.proactive.noCases') }}
@@ -202,8 +179,8 @@ export default function ProactivePage() {
           setTarget(null);
           if (saved) {
             message.success(created ? t('requests.proactive.created') : t('registers.form.saved'));
-            loadCases();
-            if (created) loadSuggestions();
+            cases.reload();
+            if (created) suggestions.reload();
           }
         }}
       />

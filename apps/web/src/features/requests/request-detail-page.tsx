@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Alert, App, Card, Col, Descriptions, Result, Row, Space, Spin, Typography } from 'antd';
+import { App, Card, Col, Descriptions, Row, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { errorText } from '../../api/error-text.js';
 import { useResource } from '../../api/use-resource.js';
+import { DetailState } from '../../console/detail-state.js';
 import { LinkButton } from '../../console/link-button.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { DueText, RequestStatusTag, UrgencyTag, useNow } from './request-bits.js';
@@ -28,19 +28,13 @@ export default function RequestDetailPage() {
   const now = useNow();
   const [modal, setModal] = useState<OpenModal | null>(null);
 
-  if (state.status === 'loading') return <Spin size="large" style={{ display: 'block', margin: 64 }} />;
-  if (state.status === 'failed') return <Alert type="error" showIcon title={errorText(state.error)} />;
-  if (state.status === 'not-found')
+  if (state.status !== 'ready')
     return (
-      <Result
-        status="404"
-        title={t('requests.detail.notFound')}
-        subTitle={t('requests.detail.notFoundHint')}
-        extra={
-          <LinkButton to="/console/requests" type="primary">
-            {t('requests.detail.back')}
-          </LinkButton>
-        }
+      <DetailState
+        state={state}
+        notFound={t('requests.detail.notFound')}
+        notFoundHint={t('requests.detail.notFoundHint')}
+        back={{ to: '/console/requests', label: t('requests.detail.back') }}
       />
     );
 

@@ -1,61 +1,32 @@
-import { useState } from 'react';
-import { Button, Descriptions, Space, Tag, Typography } from 'antd';
-import { EyeInvisibleOutlined, EyeOutlined, LockOutlined } from '@ant-design/icons';
+import { Descriptions, Space, Tag, Typography } from 'antd';
+import { LockOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ratingLabels, registerViewerRoles, requestChannelLabels, requestKindLabels, type RequestDetail } from '@gongzhi/shared';
 import { hasRole } from '../../console/module-access.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useLabel } from '../../i18n/labels.js';
-import { PurposeModal } from '../registers/purpose-modal.js';
+import { RevealField } from '../registers/reveal-field.js';
 import { useSession } from '../session/session-context.js';
 import { PhotoGallery } from './photo-upload.js';
 import { CategoryText, percent } from './request-bits.js';
 import { requestsApi } from './requests-api.js';
 
-const suggestionKeys = ['callback', 'verify', 'onSite'] as const;
+const purposeKeys = ['callback', 'verify', 'onSite'] as const;
 
 /** The submitter's masked phone; with `can.revealPhone`, the full number after stating a purpose (audited). */
 function PhoneField({ d }: { d: RequestDetail }) {
   const { t } = useTranslation();
-  const [asking, setAsking] = useState(false);
-  const [value, setValue] = useState<string | null>(null);
-  if (!d.phoneMasked) return <>—</>;
   return (
-    <Space wrap size="small">
-      <Typography.Text className="gz-mono" data-testid="request-phone">
-        {value ?? d.phoneMasked}
-      </Typography.Text>
-      {value ? (
-        <>
-          <Button size="small" icon={<EyeInvisibleOutlined />} onClick={() => setValue(null)}>
-            {t('registers.reveal.hide')}
-          </Button>
-          <Typography.Text type="secondary">{t('registers.reveal.logged')}</Typography.Text>
-        </>
-      ) : (
-        d.can.revealPhone && (
-          <Button size="small" icon={<EyeOutlined />} onClick={() => setAsking(true)} aria-label={t('registers.reveal.buttonFor', { field: t('requests.fields.phone') })}>
-            {t('registers.reveal.button')}
-          </Button>
-        )
-      )}
-      <PurposeModal
-        open={asking}
-        title={t('registers.reveal.title', { field: t('requests.fields.phone') })}
-        hint={t('registers.reveal.hint')}
-        label={t('registers.reveal.purpose')}
-        placeholder={t('registers.reveal.purposePlaceholder')}
-        suggestions={suggestionKeys.map((k) => t(`requests.reveal.${k}`))}
-        submitText={t('registers.reveal.submit')}
-        onSubmit={async (purpose) => {
-          const r = await requestsApi.revealPhone(d.id, purpose);
-          setValue(r.phone ?? d.phoneMasked);
-          setAsking(false);
-        }}
-        onClose={() => setAsking(false)}
-      />
-    </Space>
+    <RevealField
+      fieldLabel={t('requests.fields.phone')}
+      masked={d.phoneMasked}
+      canReveal={d.can.revealPhone}
+      reveal={async (purpose) => (await requestsApi.revealPhone(d.id, purpose)).phone}
+      purposes={purposeKeys.map((k) => t(`requests.reveal.${k}`))}
+      testId="request-phone"
+      empty="—"
+    />
   );
 }
 

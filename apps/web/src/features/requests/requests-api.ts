@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type {
   CallbackView,
   CategoryView,
+  ClassifierJobView,
   CreateRequestBody,
   DispatchBody,
   FileView,
@@ -101,7 +102,10 @@ export const requestAdminApi = {
   saveSettings: (communityId: string, settings: RequestSettings) =>
     request<RequestSettingsView>('PUT', '/request-settings', { query: { communityId }, body: settings }),
   models: () => api.get<{ items: ClassifierModel[] }>('/classifier/models'),
-  retrain: () => api.post<ClassifierModel>('/classifier/retrain'),
+  /** Starts a background job (202), or answers the community's job already queued or running (200). */
+  retrain: () => api.post<ClassifierJobView>('/classifier/retrain'),
+  job: (id: string) => api.get<ClassifierJobView>(`/classifier/jobs/${enc(id)}`),
+  jobs: (q: { limit: number }) => api.get<{ items: ClassifierJobView[] }>('/classifier/jobs', q),
   activate: (id: string) => api.post<ClassifierModel>(`/classifier/models/${enc(id)}/activate`),
 };
 

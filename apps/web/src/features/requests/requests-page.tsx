@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { placeViewerRoles, requestDispatcherRoles, requestHandlerRoles, requestIntakeRoles, type RequestSummary } from '@gongzhi/shared';
 import { errorText } from '../../api/error-text.js';
+import { usePaged } from '../../api/use-loaded.js';
 import { hasRole } from '../../console/module-access.js';
 import { useLabel } from '../../i18n/labels.js';
-import { usePaged } from '../registers/use-paged.js';
 import { useSession } from '../session/session-context.js';
 import { IntakeDrawer } from './intake-drawer.js';
 import { dueState, useNow } from './request-bits.js';
@@ -88,10 +88,10 @@ export default function RequestsPage() {
         pagination={{
           current: filter.page,
           pageSize: filter.size,
-          total: Math.min(list.total, 10_000),
+          total: list.total,
           pageSizeOptions: PAGE_SIZES,
           showSizeChanger: true,
-          showTotal: (total) => <Typography.Text type="secondary">{t('requests.queue.total', { total })}</Typography.Text>,
+          showTotal: (total) => <Typography.Text type="secondary">{t(list.totalCapped ? 'requests.queue.totalMore' : 'requests.queue.total', { total })}</Typography.Text>,
         }}
       />
       <IntakeDrawer

@@ -1,14 +1,14 @@
-import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Divider, Empty, List, Space, Spin, Tag, Typography } from 'antd';
 import { CheckOutlined, SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { RequestDetail } from '@gongzhi/shared';
 import { errorText } from '../../api/error-text.js';
+import { useLoaded } from '../../api/use-loaded.js';
 import { useLabel } from '../../i18n/labels.js';
 import { percent, RequestStatusTag } from './request-bits.js';
 import { MergeIntoButton, type OpenModal } from './request-actions.js';
-import { requestsApi, type RequestSuggestions } from './requests-api.js';
+import { requestsApi } from './requests-api.js';
 import { assigneeKey } from './use-assignee-options.js';
 import { useShowError } from './use-request-action.js';
 
@@ -22,24 +22,8 @@ export function SuggestionsPanel({ d, run, onOpen }: { d: RequestDetail; run: Ru
   const { t } = useTranslation();
   const label = useLabel();
   const showError = useShowError();
-  const [s, setS] = useState<RequestSuggestions | null>(null);
-  const [error, setError] = useState<unknown>(null);
   // Reload after every change of the request (a new category changes the handler suggestion).
-  const version = `${d.id}:${d.steps.length}:${d.categoryId ?? ''}`;
-  useEffect(() => {
-    let live = true;
-    requestsApi.suggestions(d.id).then(
-      (r) => {
-        if (!live) return;
-        setS(r);
-        setError(null);
-      },
-      (e: unknown) => live && setError(e),
-    );
-    return () => {
-      live = false;
-    };
-  }, [d.id, version]);
+  const { data: s, error } = useLoaded(`${d.id}:${d.steps.length}:${d.categoryId ?? ''}`, () => requestsApi.suggestions(d.id));
 
   const classify = (categoryId: string) => run(() => requestsApi.classify(d.id, categoryId), t('requests.actions.classified')).catch(showError);
 

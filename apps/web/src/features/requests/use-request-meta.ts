@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { defaultRequestSettings, type CategoryView, type Me, type RequestSettings, type Role } from '@gongzhi/shared';
+import { useLoaded } from '../../api/use-loaded.js';
 import { useSession } from '../session/session-context.js';
 import { requestAdminApi } from './requests-api.js';
 
@@ -8,30 +9,13 @@ export function communityOf(me: Me | null, roles: readonly Role[]): string | nul
   return me?.roles.find((r) => roles.includes(r.role) && r.communityId)?.communityId ?? null;
 }
 
+// Stable while loading, so lists built from it are not rebuilt on every render.
+const noCategories: CategoryView[] = [];
+
 /** The community's taxonomy (retired ones too when asked), reloaded on `reload()`. */
 export function useCategories(includeRetired = false) {
-  const [items, setItems] = useState<CategoryView[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    requestAdminApi
-      .categories({ includeRetired })
-      .then((r) => {
-        if (!live) return;
-        setItems(r.items);
-        setError(null);
-      })
-      .catch((e: unknown) => live && setError(e))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [includeRetired, version]);
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
-  return { items, loading, error, reload };
+  const { data, loading, error, reload } = useLoaded(String(includeRetired), () => requestAdminApi.categories({ includeRetired }));
+  return { items: data?.items ?? noCategories, loading, error, reload };
 }
 
 // Who may read a community's settings: its settings editors and its handlers (the server says the same).

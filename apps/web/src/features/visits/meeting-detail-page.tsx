@@ -1,9 +1,9 @@
-import { Alert, Card, Col, Descriptions, Result, Row, Space, Spin, Tag, Typography } from 'antd';
+import { Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { meetingKindLabels } from '@gongzhi/shared';
-import { errorText } from '../../api/error-text.js';
 import { useResource } from '../../api/use-resource.js';
+import { DetailState } from '../../console/detail-state.js';
 import { LinkButton } from '../../console/link-button.js';
 import { useLabel } from '../../i18n/labels.js';
 import { MeetingAttendees } from './meeting-attendees.js';
@@ -19,10 +19,14 @@ export default function MeetingDetailPage() {
   const { id = '' } = useParams();
   const { state, set, reload } = useResource(id, meetingsApi.get);
 
-  if (state.status === 'loading') return <Spin size="large" style={{ display: 'block', margin: 64 }} />;
-  if (state.status === 'failed') return <Alert type="error" showIcon title={errorText(state.error)} />;
-  if (state.status === 'not-found')
-    return <Result status="404" title={t('visits.meetings.notFound')} extra={<LinkButton to="/console/meetings">{t('visits.meetings.back')}</LinkButton>} />;
+  if (state.status !== 'ready')
+    return (
+      <DetailState
+        state={state}
+        notFound={t('visits.meetings.notFound')}
+        back={{ to: '/console/meetings', label: t('visits.meetings.back') }}
+      />
+    );
 
   const m = state.data;
   return (
@@ -37,7 +41,7 @@ export default function MeetingDetailPage() {
         </Space>
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
           <Descriptions.Item label={t('visits.meetings.heldAt')}>{shortDateTime(m.heldAt)}</Descriptions.Item>
-          <Descriptions.Item label={t('visits.meetings.place')}>{m.placeLabel || t('visits.wholeCommunity')}</Descriptions.Item>
+          <Descriptions.Item label={t('visits.meetings.place')}>{m.placeLabel}</Descriptions.Item>
           <Descriptions.Item label={t('visits.meetings.location')}>{m.location ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('visits.meetings.host')}>{m.hostName ?? '—'}</Descriptions.Item>
         </Descriptions>

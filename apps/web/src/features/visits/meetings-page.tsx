@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { meetingKindLabels, meetingKinds, visitRoles, type MeetingKind, type MeetingSummary } from '@gongzhi/shared';
 import { errorText } from '../../api/error-text.js';
+import { usePaged } from '../../api/use-loaded.js';
 import { hasRole } from '../../console/module-access.js';
 import { useLabel } from '../../i18n/labels.js';
-import { usePaged } from '../registers/use-paged.js';
 import { useSession } from '../session/session-context.js';
 import { MeetingCreateModal } from './meeting-create-modal.js';
 import { shortDateTime } from './visit-bits.js';
@@ -63,7 +63,7 @@ export default function MeetingsPage() {
             { key: 'heldAt', title: t('visits.meetings.heldAt'), width: 150, render: (_: unknown, m) => shortDateTime(m.heldAt) },
             { key: 'kind', title: t('visits.meetings.kind'), width: 110, render: (_: unknown, m) => <Tag>{label(meetingKindLabels[m.kind])}</Tag> },
             { key: 'title', title: t('visits.meetings.title'), render: (_: unknown, m) => <Link to={`/console/meetings/${m.id}`}>{m.title}</Link> },
-            { key: 'place', title: t('visits.meetings.place'), responsive: ['md'], render: (_: unknown, m) => [m.placeLabel || t('visits.wholeCommunity'), m.location].filter(Boolean).join(' · ') },
+            { key: 'place', title: t('visits.meetings.place'), responsive: ['md'], render: (_: unknown, m) => [m.placeLabel, m.location].filter(Boolean).join(' · ') },
             { key: 'host', title: t('visits.meetings.host'), width: 100, responsive: ['lg'], render: (_: unknown, m) => m.hostName ?? '—' },
             { key: 'attendees', title: t('visits.meetings.attendeeCount'), width: 80, align: 'right', responsive: ['md'], dataIndex: 'attendeeCount' },
             {

@@ -1,17 +1,21 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Result, Segmented, Space, Spin, Table, Tag, Typography } from 'antd';
-import { EditOutlined, StopOutlined } from '@ant-design/icons';
+import { App, Button, Card, Descriptions, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { EditOutlined, FormOutlined, StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { visitPlanTargetKindLabels, visitRoles, type VisitPlanTargetView } from '@gongzhi/shared';
 import { errorText } from '../../api/error-text.js';
 import { useResource } from '../../api/use-resource.js';
+import { DetailState } from '../../console/detail-state.js';
 import { LinkButton } from '../../console/link-button.js';
 import { hasRole } from '../../console/module-access.js';
 import { useLabel } from '../../i18n/labels.js';
 import { useSession } from '../session/session-context.js';
+import { useInlineEdit } from './form-card.js';
+import { PlanEditCard } from './plan-edit-card.js';
 import { PlanProgress, PlanStatusTag, shortDateTime } from './visit-bits.js';
 import { visitsApi } from './visits-api.js';
+import './visits.css';
 
 type Show = 'all' | 'open' | 'visited';
 
@@ -32,10 +36,16 @@ export default function PlanDetailPage() {
   const { id = '' } = useParams();
   const { state, set } = useResource(id, visitsApi.plan);
   const [show, setShow] = useState<Show>('all');
+  const edit = useInlineEdit(set, t('visits.plans.saved'));
 
-  if (state.status === 'loading') return <Spin size="large" style={{ display: 'block', margin: 64 }} />;
-  if (state.status === 'failed') return <Alert type="error" showIcon title={errorText(state.error)} />;
-  if (state.status === 'not-found') return <Result status="404" title={t('visits.plans.notFound')} extra={<LinkButton to="/console/visits">{t('visits.plans.back')}</LinkButton>} />;
+  if (state.status !== 'ready')
+    return (
+      <DetailState
+        state={state}
+        notFound={t('visits.plans.notFound')}
+        back={{ to: '/console/visits', label: t('visits.plans.back') }}
+      />
+    );
 
   const p = state.data;
   const targets = p.targets.filter((x) => show === 'all' || (show === 'visited') === (x.visitedAt !== null));
@@ -56,6 +66,12 @@ export default function PlanDetailPage() {
       },
     });
 
+  if (edit.editing && p.can.edit)
+    return (
+      <div className="gz-visit-form">
+        <PlanEditCard plan={p} onDone={edit.done} />
+      </div>
+    );
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card size="small">
@@ -65,6 +81,11 @@ export default function PlanDetailPage() {
             {p.title}
           </Typography.Title>
           <PlanStatusTag status={p.status} />
+          {p.can.edit && (
+            <Button icon={<FormOutlined />} onClick={edit.start}>
+              {t('visits.plans.edit')}
+            </Button>
+          )}
           {p.can.cancel && p.status === 'active' && (
             <Button danger icon={<StopOutlined />} onClick={cancel}>
               {t('visits.plans.cancel')}

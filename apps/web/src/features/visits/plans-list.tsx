@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { visitPlanStatuses, visitPlanTargetKindLabels, type VisitPlanStatus, type VisitPlanSummary } from '@gongzhi/shared';
 import { errorText } from '../../api/error-text.js';
+import { usePaged } from '../../api/use-loaded.js';
 import { useLabel } from '../../i18n/labels.js';
-import { usePaged } from '../registers/use-paged.js';
 import { PlanProgress, PlanStatusTag } from './visit-bits.js';
 import { visitsApi } from './visits-api.js';
 

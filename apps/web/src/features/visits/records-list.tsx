@@ -5,19 +5,16 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { VisitSummary } from '@gongzhi/shared';
 import { errorText } from '../../api/error-text.js';
+import { usePaged } from '../../api/use-loaded.js';
 import { PlacePicker } from '../places/place-picker.js';
-import { usePaged } from '../registers/use-paged.js';
 import { shortDateTime } from './visit-bits.js';
 import { visitsApi, type VisitQuery } from './visits-api.js';
 
 const PAGE = 20;
 
-/**
- * Where a visit was: the householder or organisation, then the address. A place is labelled below its
- * community, so the community itself has an empty label: `community` stands in for it.
- */
-export function whereText(v: Pick<VisitSummary, 'householderName' | 'organisationName' | 'placeLabel'>, community: string): string {
-  return [v.organisationName ?? v.householderName, v.placeLabel || community].filter(Boolean).join(' · ');
+/** Where a visit was: the householder or organisation, then the address (the community's name for the community itself). */
+export function whereText(v: Pick<VisitSummary, 'householderName' | 'organisationName' | 'placeLabel'>): string {
+  return [v.organisationName ?? v.householderName, v.placeLabel].filter(Boolean).join(' · ');
 }
 
 /** Visit records, latest first: by place, by date, or only mine. */
@@ -77,7 +74,7 @@ export function RecordsList({ mineFirst }: { mineFirst: boolean }) {
             width: 150,
             render: (_: unknown, v) => <Link to={`/console/visits/${v.id}`}>{shortDateTime(v.visitedAt)}</Link>,
           },
-          { key: 'where', title: t('visits.fields.where'), render: (_: unknown, v) => whereText(v, t('visits.wholeCommunity')) },
+          { key: 'where', title: t('visits.fields.where'), render: (_: unknown, v) => whereText(v) },
           { key: 'visitor', title: t('visits.fields.visitor'), width: 100, dataIndex: 'visitorName', responsive: ['md'] },
           { key: 'plan', title: t('visits.fields.plan'), width: 160, responsive: ['lg'], render: (_: unknown, v) => v.planTitle ?? '—' },
           {

@@ -2,11 +2,12 @@ import { useEffect, useMemo, useState } from 'react';
 import { Select, TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { organisationKindLabels, placeKinds, type HouseholdView, type OrganisationKind, type PlaceKind, type PlaceTreeNode } from '@gongzhi/shared';
+import { useLoaded } from '../../api/use-loaded.js';
 import { useLabel } from '../../i18n/labels.js';
 import { useOrganisations } from '../organisations/use-organisations.js';
 import { placesApi } from '../places/places-api.js';
 import { householdsApi } from '../registers/registers-api.js';
-import { visitsApi, type VisitAssignee } from './visits-api.js';
+import { visitsApi } from './visits-api.js';
 
 interface MultiProps {
   id?: string;
@@ -39,34 +40,23 @@ function prune(nodes: PlaceTreeNode[], kind: PlaceKind): Node[] {
 /** Pick several grids or buildings; ticking a grid or an estate ticks every building under it. */
 export function PlaceMultiPicker({ kind, ...props }: MultiProps & { kind: 'grid' | 'building' }) {
   const { t } = useTranslation();
-  const [tree, setTree] = useState<Node[] | null>(null);
+  // Deep enough for buildings from a subdistrict root; a grid worker's tree starts lower and ends sooner.
+  const { data: tree, loading } = useLoaded(kind, () => placesApi.tree({ depth: kind === 'grid' ? 2 : 4 }).then((r) => prune(r.roots, kind)));
   const [expanded, setExpanded] = useState<string[]>([]);
   useEffect(() => {
-    let live = true;
-    // Deep enough for buildings from a subdistrict root; a grid worker's tree starts lower and ends sooner.
-    placesApi.tree({ depth: kind === 'grid' ? 2 : 4 }).then(
-      (r) => {
-        if (!live) return;
-        const nodes = prune(r.roots, kind);
-        setTree(nodes);
-        // Open everything above the estates, so grids (or estates, for buildings) show at once.
-        const open: string[] = [];
-        const visit = (ns: Node[], depth: number) => {
-          for (const n of ns) {
-            if (!n.children) continue;
-            open.push(n.value);
-            if (depth < 1) visit(n.children, depth + 1);
-          }
-        };
-        visit(nodes, 0);
-        setExpanded(open);
-      },
-      () => live && setTree([]),
-    );
-    return () => {
-      live = false;
+    if (!tree) return;
+    // Open everything above the estates, so grids (or estates, for buildings) show at once.
+    const open: string[] = [];
+    const visit = (ns: Node[], depth: number) => {
+      for (const n of ns) {
+        if (!n.children) continue;
+        open.push(n.value);
+        if (depth < 1) visit(n.children, depth + 1);
+      }
     };
-  }, [kind]);
+    visit(tree, 0);
+    setExpanded(open);
+  }, [tree]);
   return (
     <TreeSelect<string[]>
       id={props.id}
@@ -74,7 +64,7 @@ export function PlaceMultiPicker({ kind, ...props }: MultiProps & { kind: 'grid'
       value={props.value}
       onChange={(v) => props.onChange?.(v)}
       treeData={tree ?? []}
-      loading={!tree}
+      loading={loading}
       treeCheckable
       showCheckedStrategy={TreeSelect.SHOW_CHILD}
       treeExpandedKeys={expanded}
@@ -187,17 +177,7 @@ export function OrganisationMultiSelect(props: MultiProps) {
 /** The community's staff and grid workers, who may carry a plan or host a meeting. */
 export function AssigneeSelect(props: { id?: string; value?: string; onChange?: (v: string | undefined) => void; placeId?: string; 'aria-label'?: string }) {
   const { t } = useTranslation();
-  const [items, setItems] = useState<VisitAssignee[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    visitsApi.assignees(props.placeId).then(
-      (r) => live && setItems(r.items),
-      () => live && setItems([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [props.placeId]);
+  const { data, loading } = useLoaded(props.placeId ?? '', () => visitsApi.assignees(props.placeId));
   return (
     <Select<string>
       id={props.id}
@@ -206,9 +186,9 @@ export function AssigneeSelect(props: { id?: string; value?: string; onChange?: 
       onChange={(v) => props.onChange?.(v)}
       allowClear
       showSearch={{ optionFilterProp: 'label' }}
-      loading={!items}
+      loading={loading}
       placeholder={t('visits.pickers.assignee')}
-      options={(items ?? []).map((a) => ({ value: a.userId, label: `${a.displayName}（${a.roles.map((r) => t(`roles.${r}`)).join('、')}）` }))}
+      options={(data?.items ?? []).map((a) => ({ value: a.userId, label: `${a.displayName}（${a.roles.map((r) => t(`roles.${r}`)).join('、')}）` }))}
       style={{ width: '100%' }}
     />
   );

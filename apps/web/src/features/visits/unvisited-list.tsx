@@ -3,7 +3,7 @@ import { Alert, Card, Empty, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { errorText } from '../../api/error-text.js';
-import { usePaged } from '../registers/use-paged.js';
+import { usePaged } from '../../api/use-loaded.js';
 import { shortDateTime } from './visit-bits.js';
 import { coverageApi, type UnvisitedPage } from './visits-api.js';
 

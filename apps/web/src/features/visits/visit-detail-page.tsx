@@ -1,15 +1,18 @@
 import { useState } from 'react';
-import { Alert, App, Card, Descriptions, Empty, List, Result, Space, Spin, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Empty, List, Space, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { VisitDetail } from '@gongzhi/shared';
-import { errorText } from '../../api/error-text.js';
 import { useResource } from '../../api/use-resource.js';
+import { DetailState } from '../../console/detail-state.js';
 import { LinkButton } from '../../console/link-button.js';
 import { ConvertModal } from './convert-modal.js';
+import { useInlineEdit } from './form-card.js';
 import { whereText } from './records-list.js';
 import { RequestLink } from './request-link.js';
 import { shortDateTime } from './visit-bits.js';
+import { VisitEditCard } from './visit-edit-card.js';
 import { visitsApi } from './visits-api.js';
 import './visits.css';
 
@@ -20,15 +23,26 @@ export default function VisitDetailPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { id = '' } = useParams();
-  const { state, reload } = useResource(id, visitsApi.get);
+  const { state, set, reload } = useResource(id, visitsApi.get);
   const [converting, setConverting] = useState<Item | null>(null);
+  const edit = useInlineEdit(set, t('visits.edit.saved'));
 
-  if (state.status === 'loading') return <Spin size="large" style={{ display: 'block', margin: 64 }} />;
-  if (state.status === 'failed') return <Alert type="error" showIcon title={errorText(state.error)} />;
-  if (state.status === 'not-found')
-    return <Result status="404" title={t('visits.detail.notFound')} extra={<LinkButton to="/console/visits?tab=records">{t('visits.record.back')}</LinkButton>} />;
+  if (state.status !== 'ready')
+    return (
+      <DetailState
+        state={state}
+        notFound={t('visits.detail.notFound')}
+        back={{ to: '/console/visits?tab=records', label: t('visits.record.back') }}
+      />
+    );
 
   const v = state.data;
+  if (edit.editing && v.can.edit)
+    return (
+      <div className="gz-visit-form">
+        <VisitEditCard visit={v} onDone={edit.done} />
+      </div>
+    );
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} className="gz-visit-detail">
       <Card size="small">
@@ -37,10 +51,15 @@ export default function VisitDetailPage() {
           <Typography.Title level={3} style={{ margin: 0 }}>
             {t('visits.detail.title')}
           </Typography.Title>
+          {v.can.edit && (
+            <Button icon={<EditOutlined />} onClick={edit.start}>
+              {t('visits.edit.open')}
+            </Button>
+          )}
         </Space>
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
           <Descriptions.Item label={t('visits.fields.visitedAt')}>{shortDateTime(v.visitedAt)}</Descriptions.Item>
-          <Descriptions.Item label={t('visits.fields.where')}>{whereText(v, t('visits.wholeCommunity'))}</Descriptions.Item>
+          <Descriptions.Item label={t('visits.fields.where')}>{whereText(v)}</Descriptions.Item>
           <Descriptions.Item label={t('visits.fields.visitor')}>{v.visitorName}</Descriptions.Item>
           <Descriptions.Item label={t('visits.fields.plan')}>{v.planId ? <Link to={`/console/visits/plans/${v.planId}`}>{v.planTitle}</Link> : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('visits.fields.peopleMet')}>{v.peopleMet ?? '—'}</Descriptions.Item>

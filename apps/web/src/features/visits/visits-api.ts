@@ -6,6 +6,7 @@ import type {
   MeetingOpinionInput,
   MeetingSummary,
   UpdateMeetingBody,
+  UpdateVisitBody,
   UpdateVisitPlanBody,
   VisitCoverageResponse,
   VisitDetail,
@@ -55,6 +56,7 @@ export const visitsApi = {
   list: (q: VisitQuery, signal?: AbortSignal) => api.get<Page<VisitSummary>>('/visits', { ...q }, signal),
   get: (id: string) => api.get<VisitDetail>(`/visits/${enc(id)}`),
   create: (body: NewVisit) => api.post<VisitDetail>('/visits', body),
+  update: (id: string, body: UpdateVisitBody) => api.patch<VisitDetail>(`/visits/${enc(id)}`, body),
   convertItem: (id: string, itemId: string, body: ConvertInput) =>
     api.post<Converted>(`/visits/${enc(id)}/items/${enc(itemId)}/request`, body),
 };

@@ -75,6 +75,7 @@ export const requests: Shape<typeof zh> = {
     clearFilters: 'Clear filters',
     empty: 'No requests match',
     total: '{{total}} requests',
+    totalMore: 'more than {{total}} requests',
   },
   intake: {
     open: 'Enter a request',
@@ -312,7 +313,16 @@ export const requests: Shape<typeof zh> = {
     classifier: {
       hint: 'The model learns from categories staff of this community confirmed. The more corrections, the better; a retrained model is used at once.',
       retrain: 'Retrain',
-      training: 'Training; this usually takes a few seconds…',
+      training: 'Training runs in the background: you can leave this page and come back for the result.',
+      phase: {
+        queued: 'Queued; training starts shortly…',
+        collecting: 'Collecting the labelled requests…',
+        crossValidation: 'Cross-validation: fold {{fold}} of {{folds}} ({{count}} examples)',
+        finalTraining: 'Training the final model ({{count}} examples)…',
+        saving: 'Saving and activating the new model…',
+      },
+      progressLabel: 'Training progress',
+      failed: 'Training failed: {{reason}}',
       result: 'Trained: macro-F1 {{f1}}, accuracy {{accuracy}}, {{count}} examples.',
       resultNoMetrics: 'Trained on {{count}} examples (too few to cross-validate).',
       none: 'No model trained yet; the general model is in use.',

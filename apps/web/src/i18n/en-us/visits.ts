@@ -3,7 +3,6 @@ import type { visits as zh } from '../zh-cn/visits.js';
 
 export const visits: Shape<typeof zh> = {
   title: 'Visits',
-  wholeCommunity: 'The whole community',
   tabs: { plans: 'Visiting plans', records: 'Visit records' },
   fields: {
     visitedAt: 'Visited at',
@@ -60,6 +59,10 @@ export const visits: Shape<typeof zh> = {
     visited: 'Visit',
     visitedAt: 'Visited {{at}}',
     notVisited: 'Not visited',
+    edit: 'Edit plan',
+    editOk: 'Save changes',
+    saved: 'Plan updated',
+    targetsFixed: 'Targets are fixed when a plan is made; to visit others, make a new plan.',
   },
   records: {
     place: 'Place',
@@ -89,6 +92,13 @@ export const visits: Shape<typeof zh> = {
     noPlan: 'Not part of a plan',
     submit: 'Save visit record',
     saved: 'Visit record saved',
+  },
+  edit: {
+    open: 'Edit record',
+    title: 'Edit visit record',
+    submit: 'Save changes',
+    saved: 'Visit record updated',
+    converted: 'Became request {{number}}; cannot be changed',
   },
   detail: {
     title: 'Visit record',

@@ -73,6 +73,7 @@ export const requests = {
     clearFilters: '清除筛选',
     empty: '没有符合条件的诉求',
     total: '共 {{total}} 件',
+    totalMore: '超过 {{total}} 件',
   },
   intake: {
     open: '登记诉求',
@@ -310,7 +311,16 @@ export const requests = {
     classifier: {
       hint: '模型从本社区工作人员确认过的分类中学习。更正分类越多，归类越准；重新训练后新模型立即启用。',
       retrain: '重新训练',
-      training: '正在训练，通常需要几秒钟…',
+      training: '训练在后台进行，可以离开本页，稍后回来查看结果。',
+      phase: {
+        queued: '排队中，即将开始训练…',
+        collecting: '正在收集已标注的诉求…',
+        crossValidation: '交叉验证：第 {{fold}} 折，共 {{folds}} 折（样本 {{count}} 条）',
+        finalTraining: '正在训练最终模型（样本 {{count}} 条）…',
+        saving: '正在保存并启用新模型…',
+      },
+      progressLabel: '训练进度',
+      failed: '训练失败：{{reason}}',
       result: '训练完成：宏平均 F1 {{f1}}，准确率 {{accuracy}}，样本 {{count}} 条。',
       resultNoMetrics: '训练完成：样本 {{count}} 条（样本太少，未做交叉验证）。',
       none: '还没有训练过模型，正在使用通用模型。',

@@ -1,7 +1,6 @@
 /** 走访 (visiting plans, visit records, coverage) and 恳谈会 (consultation meetings) in the staff console. */
 export const visits = {
   title: '走访',
-  wholeCommunity: '全社区',
   tabs: { plans: '走访计划', records: '走访记录' },
   fields: {
     visitedAt: '走访时间',
@@ -58,6 +57,10 @@ export const visits = {
     visited: '走访情况',
     visitedAt: '已走访 {{at}}',
     notVisited: '未走访',
+    edit: '修改计划',
+    editOk: '保存修改',
+    saved: '计划已修改',
+    targetsFixed: '走访对象在创建时确定，不能修改；需要走访其他对象请新建计划。',
   },
   records: {
     place: '地点',
@@ -87,6 +90,13 @@ export const visits = {
     noPlan: '不属于任何计划',
     submit: '保存走访记录',
     saved: '走访记录已保存',
+  },
+  edit: {
+    open: '修改记录',
+    title: '修改走访记录',
+    submit: '保存修改',
+    saved: '走访记录已修改',
+    converted: '已转诉求 {{number}}，不能修改',
   },
   detail: {
     title: '走访记录',

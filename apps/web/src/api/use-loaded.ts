@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 /**
- * Data for one dashboard panel, reloaded whenever `key` (the serialised query) changes. The last answer stays on
- * screen while the next one loads, so changing the period does not make the page jump; a late answer to an
- * older query is dropped. `reload()` asks again for the same key (after a change).
+ * Data reloaded whenever `key` (the serialised query) changes, or on `reload()` (after a change). The last
+ * answer stays on screen while the next one loads, so changing a filter or period does not make the page jump;
+ * an answer to an older key that arrives late is dropped (its request aborted), so fast typing never shows it.
  */
 export function useLoaded<T>(key: string, load: (signal: AbortSignal) => Promise<T>) {
   const [data, setData] = useState<T | null>(null);
@@ -34,4 +34,13 @@ export function useLoaded<T>(key: string, load: (signal: AbortSignal) => Promise
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   return { data, loading, error, reload };
+}
+
+// One empty list for every hook that has no answer yet, so `items` keeps its identity between renders.
+const noItems: never[] = [];
+
+/** One page of a server-side list (`{ items, total }`), loaded as `useLoaded` does. */
+export function usePaged<T>(key: string, load: (signal: AbortSignal) => Promise<{ items: T[]; total: number; totalCapped?: boolean }>) {
+  const { data, loading, error, reload } = useLoaded(key, load);
+  return { items: data?.items ?? noItems, total: data?.total ?? 0, totalCapped: data?.totalCapped ?? false, loading, error, reload };
 }

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { requestStatuses, requestStatusLabels, type Label, type Locale } from '@gongzhi/shared';
+
+/**
+ * Every notification's words, in zh-CN and en-US. The outbox stores a template key and its parameters, and the
+ * text is made here when it is read (in-app, in the reader's language) or sent (mail in the recipient's
+ * language, group robots in Chinese). Parameters carry only facts and what people wrote (a request's title, a
+ * reply): that text is framed, never translated.
+ */
+
+/** What a message says in one language. */
+export interface Rendered {
+  subject: string;
+  body: string;
+}
+
+/** The language used where a message has no single reader (group robots, webhooks), and for stored text. */
+export const DEFAULT_LOCALE: Locale = 'zh-CN';
+
+const say = (l: Label, locale: Locale): string => (locale === 'en-US' ? l.en : l.zh);
+
+/** A request named by its number, with its title as the resident wrote it. */
+const requestRef = z.object({ number: z.string().max(40), title: z.string().max(2000) });
+/** A resident's request moved to `status`; `message` is what the handler wrote to them (a reply), if anything. */
+const statusChange = z.object({ number: z.string().max(40), status: z.enum(requestStatuses), message: z.string().max(2000).nullable() });
+
+/** The parameters of each template. */
+interface ParamMap {
+  request_status: z.infer<typeof statusChange>;
+  request_submitted: z.infer<typeof requestRef>;
+  request_assigned: z.infer<typeof requestRef>;
+  request_objection: z.infer<typeof requestRef>;
+  request_returned: z.infer<typeof requestRef>;
+  request_due: z.infer<typeof requestRef>;
+  request_overdue: z.infer<typeof requestRef>;
+  request_escalated: z.infer<typeof requestRef>;
+  callback_due: z.infer<typeof requestRef>;
+}
+export type TemplateName = keyof ParamMap;
+
+interface Template<P> {
+  /** Checks stored parameters: a row that does not fit shows its stored text instead. */
+  params: z.ZodType<P>;
+  render: (p: P, locale: Locale) => Rendered;
+}
+
+/** A staff alert: what happened, the request's number, and its title as the body. */
+const staffAlert = (heading: Label): Template<z.infer<typeof requestRef>> => ({
+  params: requestRef,
+  render: (p, locale) => ({ subject: `${say(heading, locale)}${locale === 'en-US' ? ': ' : '：'}${p.number}`, body: p.title }),
+});
+
+const templates: { [K in TemplateName]: Template<ParamMap[K]> } = {
+  request_status: {
+    params: statusChange,
+    render: (p, locale) => {
+      const label = requestStatusLabels[p.status];
+      const line = say(label.resident, locale);
+      return locale === 'en-US'
+        ? { subject: `Your request ${p.number}: ${label.en}`, body: p.message ? `${line}. ${p.message}` : line }
+        : { subject: `您的诉求 ${p.number}：${label.zh}`, body: p.message ? `${line}。${p.message}` : line };
+    },
+  },
+  request_submitted: staffAlert({ zh: '新诉求', en: 'New request' }),
+  request_assigned: staffAlert({ zh: '新派单', en: 'New assignment' }),
+  request_objection: staffAlert({ zh: '居民有异议，请重新办理', en: 'The resident disputes the answer; please handle it again' }),
+  request_returned: staffAlert({ zh: '诉求被退回', en: 'Request returned' }),
+  request_due: staffAlert({ zh: '诉求即将到期', en: 'Request due soon' }),
+  request_overdue: staffAlert({ zh: '诉求已超时', en: 'Request overdue' }),
+  request_escalated: staffAlert({ zh: '超时诉求督办', en: 'Overdue request escalated' }),
+  callback_due: staffAlert({ zh: '回访到期', en: 'Callback due' }),
+};
+const templateNames = Object.keys(templates) as TemplateName[];
+
+/** A message as its template and parameters, typed together. */
+export type NoticeContent = { [K in TemplateName]: { template: K; params: ParamMap[K] } }[TemplateName];
+
+/** The staff alerts, for callers that pick one by name. */
+export type StaffAlert = Exclude<TemplateName, 'request_status'>;
+
+/** Put a message into words in `locale`. */
+export function render<K extends TemplateName>(c: { template: K; params: ParamMap[K] }, locale: Locale): Rendered {
+  return templates[c.template].render(c.params, locale);
+}
+
+function renderChecked<K extends TemplateName>(name: K, raw: unknown, locale: Locale): Rendered | null {
+  const t = templates[name];
+  const p = t.params.safeParse(raw);
+  return p.success ? t.render(p.data, locale) : null;
+}
+
+/** What an outbox row carries: its template and parameters (if any), and the text stored when it was written. */
+export interface StoredMessage {
+  template: string | null;
+  params_json: string | null;
+  subject: string;
+  body: string;
+}
+
+/**
+ * A stored message in `locale`. Rows without a template (written before templates), or whose template is gone
+ * or parameters do not fit, show the text stored with them.
+ */
+export function renderStored(row: StoredMessage, locale: Locale): Rendered {
+  const stored = { subject: row.subject, body: row.body };
+  const name = templateNames.find((n) => n === row.template);
+  if (!name || row.params_json === null) return stored;
+  try {
+    return renderChecked(name, JSON.parse(row.params_json), locale) ?? stored;
+  } catch {
+    return stored;
+  }
+}
+
+/** A saved preference as a locale; anything unknown is the default. */
+export const asLocale = (s: string | null | undefined): Locale => (s === 'en-US' ? 'en-US' : DEFAULT_LOCALE);
