@@ -32,7 +32,7 @@ const hours = new WeightedTable<number>([[7, 2], [8, 6], [9, 10], [10, 10], [11,
 export interface DemoRequests {
   requests: number;
   steps: number;
-  /** The active model's cross-validated figures; null when the history was too small to train on. */
+  /** The active model's cross-validated figures; null when the history had too few labels to train or to measure. */
   classifier: { accuracy: number; macroF1: number } | null;
 }
 

@@ -4,7 +4,7 @@ import { WeightedTable, type Random } from './prng.js';
 /**
  * What happened to one generated request, as the lifecycle (modules/requests/state-machine.ts) and the timers
  * would have done it: the steps in order with their times, ending in a status that fits the request's age. The
- * demo writes the steps as its timeline; the requests benchmark only the row they add up to (history-row.ts).
+ * demo writes the steps as its timeline; the requests benchmark only the row they add up to (request-history.ts).
  */
 
 const MINUTE = 60_000;
