@@ -94,7 +94,8 @@ describe('command line', () => {
     expect(wrongKey.out).toMatch(/GONGZHI_SECRET_KEY: this key/);
     expect(cli(env, 'no-such-command').code).toBe(1);
     expect(cli({ ...env, GONGZHI_PORT: 'x' }, 'migrate').out).toMatch(/GONGZHI_PORT/);
-  });
+    // Twelve command-line processes, each compiling the CLI with tsx: seconds apiece on a loaded two-core machine.
+  }, 120_000);
 
   it('migrates and seeds PostgreSQL, and points to pg_dump for backups', async () => {
     const name = `gz_cli_${randomBytes(5).toString('hex')}`;
