@@ -7,7 +7,8 @@
 //    own: training seconds, heap retained by the model, peak RSS, serialised size, messages classified per
 //    second one at a time (as the server does) and in batches, accuracy and macro-F1 on the 2,000.
 //  - With --file <file.jsonl> ({"text","label"} lines): stratified 5-fold CV macro-F1 of
-//    both on that file; `--candidates` also cross-validates every alternative measured for docs/classifier.md.
+//    both on that file; `--candidates` also cross-validates every alternative measured for docs/classifier.md
+//    (listed in classifier-candidates.ts; `--only a,b` keeps those whose name contains a or b).
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
