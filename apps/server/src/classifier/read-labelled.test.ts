@@ -34,7 +34,7 @@ describe('readLabelledFile', () => {
     await expect(readLabelledFile(at('broken.jsonl'), 'body', 'cat')).rejects.toThrow(/line 1 is not valid JSON/);
   });
 
-  it('reads .csv with a BOM, quotes, commas and line breaks inside fields, any column order', async () => {
+  it('reads .csv with a BOM, quotes, commas and line breaks inside fields, columns in whatever order', async () => {
     await writeFile(at('a.csv'), '\uFEFFid,Label,Text\r\n1,noise,"楼上很吵，每天到半夜"\r\n2,facilities,"电梯""又""坏了\r\n第二行"\r\n3,,没有标签\r\n');
     expect(await readLabelledFile(at('a.csv'), 'text', 'label')).toEqual([
       { text: '楼上很吵，每天到半夜', label: 'noise' },

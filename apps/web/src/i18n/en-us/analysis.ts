@@ -6,7 +6,7 @@ export const analysis: Shape<typeof zh> = {
   scopeLine: 'Scope: {{name}} · {{from}} to {{to}} (by date received)',
   empty: 'No requests in this period',
   uncategorised: 'Uncategorised',
-  noGrid: 'Outside any grid',
+  noGrid: 'Not in a grid',
   filters: {
     period: 'Period',
     month: 'Month',

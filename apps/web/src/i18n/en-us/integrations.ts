@@ -53,7 +53,7 @@ export const integrations: Shape<typeof zh> = {
     removed: 'Destination removed',
   },
   open311: {
-    intro: 'Other systems (a 12345 hotline platform, a city app) can submit and look up this community’s requests through the Open311 GeoReport v2 API at {{base}}. Each system gets its own key, which can be revoked at any time.',
+    intro: 'Other systems (a 12345 hotline platform, a city app) can submit and look up this community’s requests through the Open311 GeoReport v2 API at {{base}}. Each system gets its own key, which can be revoked whenever needed.',
     add: 'Add a system',
     create: 'Create key',
     table: 'Open311 systems',
