@@ -1,3 +1,7 @@
+import { covenantErrors } from './errors-covenant.js';
+import { meetingErrors } from './errors-meetings.js';
+import { topicErrors } from './errors-topics.js';
+
 /** Stable error codes. The server answers `{ error: { code, message, details } }`; the web maps codes to text. */
 export const errorMessages = {
   validation_failed: { zh: '提交的内容有误，请检查标出的字段', en: 'Some fields are invalid; check the marked fields' },
@@ -104,6 +108,11 @@ export const errorMessages = {
   api_key_invalid: { zh: 'API 密钥无效或已吊销', en: 'The API key is invalid or revoked' },
   service_code_unknown: { zh: '没有这个服务类型', en: 'No such service type' },
   report_period_invalid: { zh: '统计时间范围无效', en: 'The reporting period is invalid' },
+  not_open_to_you: { zh: '当前阶段未向您开放此操作', en: 'This phase does not open that action to you' },
+  wrong_phase: { zh: '当前阶段不能进行此操作', en: 'That cannot be done in the current phase' },
+  ...meetingErrors,
+  ...topicErrors,
+  ...covenantErrors,
   internal_error: { zh: '服务器出错了，请稍后再试', en: 'Something went wrong on the server; try again later' },
   service_unavailable: { zh: '服务暂不可用', en: 'Service unavailable' },
 } as const;

@@ -17,3 +17,5 @@ export * from './schemas/classifier-jobs.js';
 export * from './schemas/visits.js';
 export * from './schemas/analysis.js';
 export * from './schemas/notifications.js';
+export * from './schemas/participation.js';
+export * from './schemas/events.js';

@@ -88,3 +88,16 @@ export const requestAnalystRoles: readonly Role[] = ['subdistrict_admin', 'commu
 export const visitRoles: readonly Role[] = ['community_admin', 'community_staff', 'grid_worker', 'building_leader'];
 /** Roles that read visits, plans, meetings and coverage: those who record them, and subdistrict admins who follow their communities' work. */
 export const visitViewerRoles: readonly Role[] = ['subdistrict_admin', ...visitRoles];
+
+/**
+ * Deliberation (topics, meetings, covenants). Route policies use these; what a person may do inside a phase
+ * (propose, comment, vote, review, pledge) is decided by the phase's participant groups (schemas/participation.ts).
+ */
+/** Roles that may open deliberation pages: everyone signed in, each seeing their own community (subdistrict: theirs). */
+export const deliberationViewerRoles: readonly Role[] = roles;
+/** Roles that run topics, meetings and the covenant process: agenda, notices, sign-in desks, versions, phases. */
+export const deliberationManagerRoles: readonly Role[] = ['community_admin', 'community_staff'];
+/** Roles that review a covenant's legality and receive its filing. */
+export const covenantReviewerRoles: readonly Role[] = ['subdistrict_admin'];
+/** Roles that record a household's paper pledge (door to door), each within their scope. */
+export const pledgeRecorderRoles: readonly Role[] = ['community_admin', 'community_staff', 'grid_worker', 'building_leader'];

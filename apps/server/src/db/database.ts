@@ -1,5 +1,9 @@
 import type { Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { CovenantTables } from './covenant-tables.js';
+import type { EventTables } from './event-tables.js';
+import type { MeetingTables } from './meeting-tables.js';
 import type { RequestTables } from './request-tables.js';
+import type { TopicTables } from './topic-tables.js';
 
 /** Times are ISO 8601 UTC text on both dialects (portable and sortable); booleans are 0/1 integers. */
 export interface PlacesTable {
@@ -275,7 +279,7 @@ export interface KeyStateTable {
   rotated_at: string | null;
 }
 
-export interface Database extends RequestTables {
+export interface Database extends RequestTables, EventTables, MeetingTables, TopicTables, CovenantTables {
   places: PlacesTable;
   place_history: PlaceHistoryTable;
   users: UsersTable;

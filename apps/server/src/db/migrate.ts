@@ -14,6 +14,10 @@ import * as m0011 from './migrations/2026_11_26_0011_request_search.js';
 import * as m0012 from './migrations/2026_11_26_0012_notification_templates.js';
 import * as m0013 from './migrations/2026_11_26_0013_classifier_jobs.js';
 import * as m0014 from './migrations/2026_11_26_0014_households_coverage_index.js';
+import * as m0015 from './migrations/2026_11_26_0015_domain_events.js';
+// import * as m0016 (meetings)
+// import * as m0017 (topics)
+// import * as m0018 (covenant)
 
 /** Every migration, in order. Listed explicitly so bundling or tsx never depends on a directory scan. */
 const migrations: Record<string, Migration> = {
@@ -31,6 +35,10 @@ const migrations: Record<string, Migration> = {
   '2026_11_26_0012_notification_templates': m0012,
   '2026_11_26_0013_classifier_jobs': m0013,
   '2026_11_26_0014_households_coverage_index': m0014,
+  '2026_11_26_0015_domain_events': m0015,
+  // 0016 meetings
+  // 0017 topics
+  // 0018 covenant
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
