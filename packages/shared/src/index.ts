@@ -19,3 +19,4 @@ export * from './schemas/analysis.js';
 export * from './schemas/notifications.js';
 export * from './schemas/participation.js';
 export * from './schemas/events.js';
+export * from './schemas/covenant.js';

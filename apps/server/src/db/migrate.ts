@@ -15,9 +15,9 @@ import * as m0012 from './migrations/2026_11_26_0012_notification_templates.js';
 import * as m0013 from './migrations/2026_11_26_0013_classifier_jobs.js';
 import * as m0014 from './migrations/2026_11_26_0014_households_coverage_index.js';
 import * as m0015 from './migrations/2026_11_26_0015_domain_events.js';
-// import * as m0016 (meetings)
-// import * as m0017 (topics)
-// import * as m0018 (covenant)
+import * as m0016 from './migrations/2026_11_26_0016_create_meetings.js';
+import * as m0017 from './migrations/2026_11_26_0017_create_topics.js';
+import * as m0018 from './migrations/2026_11_26_0018_create_covenants.js';
 
 /** Every migration, in order. Listed explicitly so bundling or tsx never depends on a directory scan. */
 const migrations: Record<string, Migration> = {
@@ -36,9 +36,9 @@ const migrations: Record<string, Migration> = {
   '2026_11_26_0013_classifier_jobs': m0013,
   '2026_11_26_0014_households_coverage_index': m0014,
   '2026_11_26_0015_domain_events': m0015,
-  // 0016 meetings
-  // 0017 topics
-  // 0018 covenant
+  '2026_11_26_0016_create_meetings': m0016,
+  '2026_11_26_0017_create_topics': m0017,
+  '2026_11_26_0018_create_covenants': m0018,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
