@@ -1,4 +1,21 @@
 /** Error codes of the meetings module; merged into `errorMessages` in errors.ts. Texts in zh-CN and en-US. */
 export const meetingErrors = {
   meeting_closed: { zh: '会议已结束', en: 'This meeting has ended' },
+  meeting_wrong_status: { zh: '会议当前状态不能进行此操作', en: 'The meeting is not at a stage where this can be done' },
+  meeting_community_invalid: { zh: '请选择本人负责的社区', en: 'Choose a community you look after' },
+  meeting_invitee_invalid: { zh: '参会人须为本社区登记的居民、职务或单位，或填写姓名', en: 'An invitee must be a resident, post or organisation of the community, or have a name' },
+  meeting_invitee_duplicate: { zh: '此人已在参会名单中', en: 'This person is already on the list' },
+  sign_in_token_invalid: { zh: '签到二维码无效，请扫描会场的二维码', en: 'This sign-in code is not valid; scan the code shown in the room' },
+  sign_in_not_open: { zh: '会议尚未开放签到或已结束', en: 'Sign-in is not open for this meeting' },
+  meeting_not_invited: { zh: '您不在本次会议的参会名单中，请到签到台咨询', en: 'You are not on the list for this meeting; please ask at the desk' },
+  proxy_not_allowed: { zh: '只有户代表可以书面委托他人参会', en: 'Only a household representative may send a written proxy' },
+  speaking_turns_used: { zh: '该发言人的发言次数已用完', en: 'This speaker has used all their turns' },
+  speech_in_progress: { zh: '请先结束正在进行的发言', en: 'Stop the current speech first' },
+  speech_wrong_status: { zh: '该发言不能进行此操作', en: 'This speech cannot do that now' },
+  speaker_invalid: { zh: '发言人须为参会人或填写姓名', en: 'A speaker must be an invitee or have a name' },
+  motion_subject_unavailable: { zh: '该表决事项暂不能提交本次会议', en: 'This subject cannot be put to this meeting' },
+  motion_decided: { zh: '该动议已表决', en: 'This motion has been decided' },
+  vote_counts_required: { zh: '无记名投票请填写赞成、反对、弃权票数', en: 'For a secret ballot, enter the counts for, against and abstaining' },
+  vote_counts_exceed_present: { zh: '票数合计不能超过到会人数', en: 'The counts cannot add up to more than those present' },
+  voter_not_present: { zh: '记名表决只能记录已到会参会人的意见', en: 'A named vote can only be recorded for an invitee who is present' },
 } as const;

@@ -19,4 +19,8 @@ export * from './schemas/analysis.js';
 export * from './schemas/notifications.js';
 export * from './schemas/participation.js';
 export * from './schemas/events.js';
+export * from './schemas/topics.js';
 export * from './schemas/covenant.js';
+export * from './covenant-markdown.js';
+export * from './schemas/covenant-pledges.js';
+export * from './schemas/meetings.js';

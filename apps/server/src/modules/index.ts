@@ -15,6 +15,10 @@ import { usersRoutes } from './users/users.routes.js';
 import { filesRoutes } from './files/files.routes.js';
 import { requestsRoutes } from './requests/requests.routes.js';
 import { visitsRoutes } from './visits/visits.routes.js';
+import { topicsRoutes } from './topics/topics.routes.js';
+import { covenantRoutes } from './covenant/covenant.routes.js';
+import { meetingsRoutes } from './meetings/meetings.routes.js';
+import { covenantPledgesRoutes } from './covenant-pledges/covenant-pledges.routes.js';
 
 /** The explicit list of modules; each registers its routes under /api/v1 unless it names its own prefix. */
 export const modules: { name: string; routes: FastifyPluginAsync; prefix?: string }[] = [
@@ -36,4 +40,8 @@ export const modules: { name: string; routes: FastifyPluginAsync; prefix?: strin
   /** Open311 GeoReport v2 keeps the spec's own paths, outside /api/v1. */
   { name: 'open311', routes: georeportRoutes, prefix: '/open311/v2' },
   { name: 'analysis', routes: analysisRoutes },
+  { name: 'topics', routes: topicsRoutes },
+  { name: 'covenant', routes: covenantRoutes },
+  { name: 'meetings', routes: meetingsRoutes },
+  { name: 'covenant-pledges', routes: covenantPledgesRoutes },
 ];

@@ -14,6 +14,10 @@ import { notificationsAuthz } from '../modules/notifications/notifications.authz
 import { open311Authz } from '../modules/open311/open311.authz.js';
 import { analysisAuthz } from '../modules/analysis/analysis.authz.js';
 import { visitsAuthz } from '../modules/visits/visits.authz.js';
+import { topicsAuthz } from '../modules/topics/topics.authz.js';
+import { covenantAuthz } from '../modules/covenant/covenant.authz.js';
+import { meetingsAuthz } from '../modules/meetings/meetings.authz.js';
+import { covenantPledgesAuthz } from '../modules/covenant-pledges/covenant-pledges.authz.js';
 
 const everyone: RoleOrPublic[] = ['public', ...roles];
 const signedIn: RoleOrPublic[] = [...roles];
@@ -63,6 +67,10 @@ const expected: Record<string, RoleOrPublic[]> = {
   ...open311Authz,
   ...analysisAuthz,
   ...visitsAuthz,
+  ...topicsAuthz,
+  ...covenantAuthz,
+  ...meetingsAuthz,
+  ...covenantPledgesAuthz,
 };
 
 describe.each(dialects)('authorisation matrix (%s)', (dialect) => {

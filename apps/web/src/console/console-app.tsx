@@ -43,6 +43,15 @@ const CoveragePage = lazy(() => import('../features/visits/coverage-page.js'));
 const MeetingsPage = lazy(() => import('../features/visits/meetings-page.js'));
 const MeetingDetailPage = lazy(() => import('../features/visits/meeting-detail-page.js'));
 const IntegrationsPage = lazy(() => import('../features/integrations/integrations-page.js'));
+const DeliberationMeetingsPage = lazy(() => import('../features/meetings/meetings-page.js'));
+const DeliberationMeetingFormPage = lazy(() => import('../features/meetings/meeting-form-page.js'));
+const DeliberationMeetingPage = lazy(() => import('../features/meetings/meeting-detail-page.js'));
+const DeliberationMeetingQrPage = lazy(() => import('../features/meetings/meeting-qr-page.js'));
+const CovenantsPage = lazy(() => import('../features/covenant/covenants-page.js'));
+const CovenantDetailPage = lazy(() => import('../features/covenant/covenant-detail-page.js'));
+const TopicsPage = lazy(() => import('../features/topics/topics-page.js'));
+const TopicNewPage = lazy(() => import('../features/topics/topic-new-page.js'));
+const TopicDetailPage = lazy(() => import('../features/topics/topic-detail-page.js'));
 
 /** Pages behind a module: the path below /console, the module whose roles open it, and the page. */
 const modulePages: { path: string; module: ConsoleModule; page: ReactNode }[] = [
@@ -60,6 +69,15 @@ const modulePages: { path: string; module: ConsoleModule; page: ReactNode }[] = 
   { path: 'meetings', module: 'meetings', page: <MeetingsPage /> },
   { path: 'meetings/:id', module: 'meetings', page: <MeetingDetailPage /> },
   { path: 'integrations', module: 'integrations', page: <IntegrationsPage /> },
+  { path: 'deliberation/meetings', module: 'deliberationMeetings', page: <DeliberationMeetingsPage /> },
+  { path: 'deliberation/meetings/new', module: 'deliberationMeetings', page: <DeliberationMeetingFormPage /> },
+  { path: 'deliberation/meetings/:id', module: 'deliberationMeetings', page: <DeliberationMeetingPage /> },
+  { path: 'deliberation/meetings/:id/qr', module: 'deliberationMeetings', page: <DeliberationMeetingQrPage /> },
+  { path: 'covenants', module: 'covenant', page: <CovenantsPage /> },
+  { path: 'covenants/:id', module: 'covenant', page: <CovenantDetailPage /> },
+  { path: 'deliberation/topics', module: 'topics', page: <TopicsPage /> },
+  { path: 'deliberation/topics/new', module: 'topics', page: <TopicNewPage /> },
+  { path: 'deliberation/topics/:id', module: 'topics', page: <TopicDetailPage /> },
   { path: 'residents', module: 'residents', page: <ResidentsPage /> },
   { path: 'residents/:id', module: 'residents', page: <ResidentPage /> },
   { path: 'households', module: 'households', page: <HouseholdsPage /> },

@@ -8,6 +8,7 @@ import {
   BarChartOutlined,
   BulbOutlined,
   CarryOutOutlined,
+  CommentOutlined,
   CustomerServiceOutlined,
   FileExcelOutlined,
   FlagOutlined,
@@ -17,7 +18,9 @@ import {
   LogoutOutlined,
   MenuOutlined,
   PhoneOutlined,
+  ReadOutlined,
   SettingOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -48,6 +51,9 @@ const icons: Record<ConsoleModule, ReactNode> = {
   corrections: <FormOutlined />,
   users: <UserOutlined />,
   audit: <AuditOutlined />,
+  covenant: <ReadOutlined />,
+  topics: <CommentOutlined />,
+  deliberationMeetings: <SolutionOutlined />,
 };
 
 /** Sidebar with the modules the user's roles open, a header with name, language and logout. */

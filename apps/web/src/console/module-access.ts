@@ -1,5 +1,8 @@
 import {
   adminRoles,
+  covenantReviewerRoles,
+  deliberationManagerRoles,
+  pledgeRecorderRoles,
   dataOfficerRoles,
   onBehalfRoles,
   organisationManagerRoles,
@@ -36,7 +39,10 @@ export type ConsoleModule =
   | 'transfer'
   | 'corrections'
   | 'users'
-  | 'audit';
+  | 'audit'
+  | 'covenant'
+  | 'deliberationMeetings'
+  | 'topics';
 
 /** The console's modules in menu order, each with the roles that may open it. */
 export const consoleModules: { key: ConsoleModule; path: string; roles: readonly Role[] }[] = [
@@ -48,6 +54,12 @@ export const consoleModules: { key: ConsoleModule; path: string; roles: readonly
   // Subdistrict admins follow visits and meetings; the community's own people record them.
   { key: 'visits', path: '/console/visits', roles: visitViewerRoles },
   { key: 'meetings', path: '/console/meetings', roles: visitViewerRoles },
+  // Staff run the covenant; the subdistrict reviews and files it; field workers record paper pledges.
+  { key: 'covenant', path: '/console/covenants', roles: [...new Set([...deliberationManagerRoles, ...covenantReviewerRoles, ...pledgeRecorderRoles])] },
+  // Formal meetings that decide: staff run them, the subdistrict follows them.
+  { key: 'deliberationMeetings', path: '/console/deliberation/meetings', roles: [...deliberationManagerRoles, 'subdistrict_admin'] },
+  // Staff run topics; grid workers, building leaders and the subdistrict follow them.
+  { key: 'topics', path: '/console/deliberation/topics', roles: [...deliberationManagerRoles, 'subdistrict_admin', 'grid_worker', 'building_leader'] },
   { key: 'places', path: '/console/places', roles: placeViewerRoles },
   { key: 'residents', path: '/console/residents', roles: registerViewerRoles },
   { key: 'households', path: '/console/households', roles: registerViewerRoles },

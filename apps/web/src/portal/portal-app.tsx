@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router-dom';
 import { CommunitiesSection } from './communities-section.js';
+import { PortalCovenantPage } from './covenant-page.js';
 import { LanguageLinks } from './language-links.js';
 import './portal.css';
 import { useDocumentTitle } from '../use-document-title.js';
@@ -79,6 +80,7 @@ export default function PortalApp() {
       <main className="portal-main">
         <Routes>
           <Route index element={<PortalHome />} />
+          <Route path="covenants/:id" element={<PortalCovenantPage />} />
           <Route path="*" element={<PortalNotFound />} />
         </Routes>
       </main>

@@ -41,6 +41,22 @@ export default function HomePage() {
           </Link>
         </List.Item>
       </List>
+      <List header={t('topics.resident.entryTitle')} className="resident-entry-list">
+        <List.Item prefix={<TeamOutline aria-hidden />} arrowIcon>
+          <Link to="/m/topics" className="resident-entry-link">
+            <span className="resident-entry-title">{t('topics.resident.entry')}</span>
+            <span className="resident-entry-hint">{t('topics.resident.entryHint')}</span>
+          </Link>
+        </List.Item>
+      </List>
+      <List header={t('myCovenant.entry.title')} className="resident-entry-list">
+        <List.Item prefix={<FileOutline aria-hidden />} arrowIcon>
+          <Link to="/m/covenants" className="resident-entry-link">
+            <span className="resident-entry-title">{t('myCovenant.entry.title')}</span>
+            <span className="resident-entry-hint">{t('myCovenant.entry.hint')}</span>
+          </Link>
+        </List.Item>
+      </List>
       <List header={t('resident.home.registerTitle')} className="resident-entry-list">
         {/* The whole row is one real link, so a large finger and a screen reader both find it. */}
         <List.Item prefix={<TeamOutline aria-hidden />} arrowIcon>

@@ -11,7 +11,16 @@ import NewRequestPage from '../features/my-requests/new-request-page.js';
 import RequestDetailPage from '../features/my-requests/request-detail-page.js';
 import RequestSubmittedPage from '../features/my-requests/request-submitted-page.js';
 import MessagesPage from '../features/notifications/messages-page.js';
+import ArticlePage from '../features/my-covenant/article-page.js';
+import CovenantDetailPage from '../features/my-covenant/covenant-detail-page.js';
+import CovenantListPage from '../features/my-covenant/covenant-list-page.js';
+import PledgePage from '../features/covenant-pledges/pledge-page.js';
 import ResidentPrefsPage from '../features/notifications/resident-prefs-page.js';
+import ResidentTopicsPage from '../features/topics/resident-topics-page.js';
+import ResidentTopicPage from '../features/topics/resident-topic-page.js';
+import ResidentNewTopicPage from '../features/topics/resident-new-topic-page.js';
+import MyMeetingsPage from '../features/meetings/my-meetings-page.js';
+import ResidentMeetingPage from '../features/meetings/resident-meeting-page.js';
 import ChangePasswordPage from './change-password-page.js';
 import ClaimPage from './claim-page.js';
 import { ElderModeProvider } from './elder-mode.js';
@@ -56,7 +65,17 @@ export default function ResidentApp() {
                 <Route path="requests/:id" element={<RequestDetailPage />} />
                 <Route path="requests/:id/submitted" element={<RequestSubmittedPage />} />
                 <Route path="messages" element={<MessagesPage />} />
+                <Route path="covenants" element={<CovenantListPage />} />
+                <Route path="covenants/:id" element={<CovenantDetailPage />} />
+                <Route path="covenants/:id/articles/:articleId" element={<ArticlePage />} />
+                <Route path="covenants/:id/pledge" element={<PledgePage />} />
                 <Route path="notification-settings" element={<ResidentPrefsPage />} />
+                <Route path="topics" element={<ResidentTopicsPage />} />
+                <Route path="topics/new" element={<ResidentNewTopicPage />} />
+                <Route path="topics/:id" element={<ResidentTopicPage />} />
+                <Route path="meetings" element={<MyMeetingsPage />} />
+                <Route path="meetings/:id" element={<ResidentMeetingPage />} />
+                <Route path="meetings/:id/sign-in" element={<ResidentMeetingPage />} />
               </Route>
               <Route path="*" element={<ResidentNotFound />} />
             </Routes>

@@ -305,3 +305,24 @@ export const publicCovenantView = z.object({
   households: z.number(),
 });
 export type PublicCovenantView = z.infer<typeof publicCovenantView>;
+
+// ---- route parameters and list responses (added with the server module) ----
+
+export const listCovenantsQuery = z.object({ communityId: idSchema.optional() });
+export const covenantPhaseParams = z.object({ id: idSchema, phase: z.enum(covenantPhases) });
+export const covenantVersionParams = z.object({ id: idSchema, versionId: idSchema });
+export const covenantOpinionParams = z.object({ id: idSchema, opinionId: idSchema });
+export const covenantCommentParams = z.object({ id: idSchema, commentId: idSchema });
+export const covenantArticleParams = z.object({ id: idSchema, articleId: idSchema });
+export const covenantQuestionParams = z.object({ id: idSchema, questionId: idSchema });
+export const questionsQuery = z.object({ versionId: idSchema.optional() });
+export const publicCommunityCovenantsParams = z.object({ communityId: idSchema });
+
+export const covenantListResponse = z.object({ items: z.array(covenantSummary) });
+export const opinionListResponse = z.object({ items: z.array(opinionView) });
+export const questionListResponse = z.object({ items: z.array(questionView) });
+export const articleDiffResponse = z.object({ rows: z.array(articleDiffRow) });
+export const stanceResult = z.object({ support: z.number(), oppose: z.number(), myStance: z.enum(articleStances).nullable() });
+export type StanceResult = z.infer<typeof stanceResult>;
+export const publicCovenantList = z.object({ items: z.array(z.object({ id: z.string(), title: z.string(), publishedAt: z.string() })) });
+

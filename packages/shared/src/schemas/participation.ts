@@ -40,10 +40,11 @@ export const processActionLabels: Record<ProcessAction, Label> = {
   pledge: { zh: '签字承诺', en: 'Pledge' },
 };
 
+// A refinement, not a transform: the same schema serialises responses, and a transform cannot be encoded.
 const groupList = z
   .array(z.enum(participantGroups))
   .max(participantGroups.length)
-  .transform((gs) => [...new Set(gs)]);
+  .refine((gs) => new Set(gs).size === gs.length, 'each group at most once');
 
 /** Per action, the groups that may do it in one phase. An empty list closes the action. */
 export const phasePermissionsSchema = z.object({

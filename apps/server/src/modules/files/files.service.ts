@@ -7,6 +7,7 @@ import { AppError, badRequest, notFound } from '../../lib/app-error.js';
 import { iso } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { requestFileVisible } from '../requests/requests.access.js';
+import { pledgeFileVisible } from '../covenant-pledges/covenant-pledges.access.js';
 import * as repo from './files.repository.js';
 import { safeFileName, sniffImage } from './image-type.js';
 
@@ -17,7 +18,7 @@ import { safeFileName, sniffImage } from './image-type.js';
  */
 
 /** What a file can belong to; each kind names how its visibility is decided. */
-export const fileOwners = { request: 'request', requestStep: 'request_step' } as const;
+export const fileOwners = { request: 'request', requestStep: 'request_step', covenantPledge: 'covenant_pledge' } as const;
 export type FileOwnerKind = (typeof fileOwners)[keyof typeof fileOwners];
 
 export const UNATTACHED_HOURS = 24;
@@ -83,6 +84,7 @@ async function visible(deps: AppDeps, actor: Actor, f: repo.FileMeta): Promise<b
   if (f.owner_kind === fileOwners.request || f.owner_kind === fileOwners.requestStep) {
     return requestFileVisible(deps, actor, f.owner_kind, f.owner_id!);
   }
+  if (f.owner_kind === fileOwners.covenantPledge) return pledgeFileVisible(deps, actor, f.owner_id!);
   return false;
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requestStatuses, requestStatusLabels, type Label, type Locale } from '@gongzhi/shared';
+import { deliberationMeetingKindLabels, deliberationMeetingKinds, requestStatuses, requestStatusLabels, type Label, type Locale } from '@gongzhi/shared';
 
 /**
  * Every notification's words, in zh-CN and en-US. The outbox stores a template key and its parameters, and the
@@ -24,6 +24,9 @@ const requestRef = z.object({ number: z.string().max(40), title: z.string().max(
 /** A resident's request moved to `status`; `message` is what the handler wrote to them (a reply), if anything. */
 const statusChange = z.object({ number: z.string().max(40), status: z.enum(requestStatuses), message: z.string().max(2000).nullable() });
 
+/** A formal meeting's notice (居民会议 and the like): its kind, title, time (ISO) and place. */
+const meetingNotice = z.object({ kind: z.enum(deliberationMeetingKinds), title: z.string().max(200), startsAt: z.string().max(40), location: z.string().max(200) });
+
 /** The parameters of each template. */
 interface ParamMap {
   request_status: z.infer<typeof statusChange>;
@@ -35,6 +38,7 @@ interface ParamMap {
   request_overdue: z.infer<typeof requestRef>;
   request_escalated: z.infer<typeof requestRef>;
   callback_due: z.infer<typeof requestRef>;
+  meeting_notice: z.infer<typeof meetingNotice>;
 }
 export type TemplateName = keyof ParamMap;
 
@@ -69,6 +73,17 @@ const templates: { [K in TemplateName]: Template<ParamMap[K]> } = {
   request_overdue: staffAlert({ zh: '诉求已超时', en: 'Request overdue' }),
   request_escalated: staffAlert({ zh: '超时诉求督办', en: 'Overdue request escalated' }),
   callback_due: staffAlert({ zh: '回访到期', en: 'Callback due' }),
+  meeting_notice: {
+    params: meetingNotice,
+    render: (p, locale) => {
+      // Meetings are held in China: the time is said in China Standard Time whatever the reader's language.
+      const when = new Date(new Date(p.startsAt).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+      const kind = say(deliberationMeetingKindLabels[p.kind], locale);
+      return locale === 'en-US'
+        ? { subject: `Meeting notice: ${p.title}`, body: `${kind}, ${when} (Beijing time), ${p.location}` }
+        : { subject: `会议通知：${p.title}`, body: `${kind}，${when}，地点：${p.location}` };
+    },
+  },
 };
 const templateNames = Object.keys(templates) as TemplateName[];
 
@@ -76,7 +91,7 @@ const templateNames = Object.keys(templates) as TemplateName[];
 export type NoticeContent = { [K in TemplateName]: { template: K; params: ParamMap[K] } }[TemplateName];
 
 /** The staff alerts, for callers that pick one by name. */
-export type StaffAlert = Exclude<TemplateName, 'request_status'>;
+export type StaffAlert = Exclude<TemplateName, 'request_status' | 'meeting_notice'>;
 
 /** Put a message into words in `locale`. */
 export function render<K extends TemplateName>(c: { template: K; params: ParamMap[K] }, locale: Locale): Rendered {

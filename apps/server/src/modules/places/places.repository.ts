@@ -71,6 +71,13 @@ export async function rewriteSubtreePaths(db: Db, oldPrefix: string, newPrefix: 
       .where(pathInRange('place_path', [oldPrefix]))
       .execute();
   }
+  // Covenant pledges copy the household's path too (coverage by building and grid); they stay with the covenant
+  // they were given to, so only the path follows.
+  await db
+    .updateTable('covenant_pledges')
+    .set({ place_path: sql<string>`${newPrefix} || substr(place_path, ${oldPrefix.length + 1})` })
+    .where(pathInRange('place_path', [oldPrefix]))
+    .execute();
 }
 
 export async function insertPlaceHistory(

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Col, Empty, InputNumber, Row, Space, Spin, Ta
 import { BulbOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { requestDispatcherRoles, type RequestDetail } from '@gongzhi/shared';
+import { deliberationManagerRoles, requestDispatcherRoles, type RequestDetail } from '@gongzhi/shared';
 import { errorText } from '../../api/error-text.js';
 import { useLoaded } from '../../api/use-loaded.js';
 import { hasRole } from '../../console/module-access.js';
@@ -93,6 +93,7 @@ export default function ProactivePage() {
   const { me } = useSession();
   // Analysts (the subdistrict, grid workers) read the suggestions and cases; dispatchers act on them.
   const mayManage = hasRole(me, requestDispatcherRoles);
+  const mayStartTopic = hasRole(me, deliberationManagerRoles);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -133,7 +134,7 @@ export default function ProactivePage() {
           loading={cases.loading}
           dataSource={cases.data?.items}
           pagination={false}
-          scroll={{ x: 1300 }}
+          scroll={{ x: 1380 }}
           locale={{ emptyText: t('requests.proactive.noCases') }}
           expandable={{
             expandedRowRender: (c) => (
@@ -160,14 +161,19 @@ export default function ProactivePage() {
             { key: 'createdAt', width: 160, title: t('requests.fields.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
             {
               key: 'edit',
-              width: 90,
+              width: 170,
               title: t('requests.settings.actions'),
-              render: (_: unknown, c) =>
-                mayManage && (
-                  <Button size="small" onClick={() => setTarget({ kind: 'edit', case: c })}>
-                    {t('requests.proactive.edit')}
-                  </Button>
-                ),
+              render: (_: unknown, c) => (
+                <Space size={4} wrap>
+                  {mayManage && (
+                    <Button size="small" onClick={() => setTarget({ kind: 'edit', case: c })}>
+                      {t('requests.proactive.edit')}
+                    </Button>
+                  )}
+                  {/* A recurring problem the community must settle together becomes a deliberation topic. */}
+                  {mayStartTopic && <Link to={`/console/deliberation/topics/new?case=${encodeURIComponent(c.id)}`}>{t('topics.list.create')}</Link>}
+                </Space>
+              ),
             },
           ]}
         />

@@ -32,6 +32,9 @@ export const consoleText: Shape<typeof zh> = {
     corrections: 'Corrections',
     users: 'Users',
     audit: 'Audit log',
+    covenant: "Residents' covenant",
+    deliberationMeetings: 'Deliberation meetings',
+    topics: 'Topics',
   },
   header: {
     user: 'Signed in as',

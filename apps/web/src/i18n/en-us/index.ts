@@ -17,6 +17,11 @@ import { notifications } from './notifications.js';
 import { analysis } from './analysis.js';
 import { visits } from './visits.js';
 import { integrations } from './integrations.js';
+import { covenant } from './covenant.js';
+import { myCovenant } from './my-covenant.js';
+import { topics } from './topics.js';
+import { meetings } from './meetings.js';
+import { covenantPledges } from './covenant-pledges.js';
 
 const errors = {
   ...common.errors,
@@ -24,4 +29,4 @@ const errors = {
 };
 
 /** English: the same keys as Chinese. */
-export const enUS: Shape<typeof zhCN> = { ...common, errors, console: consoleText, places, users, audit, resident, portal, registers, organisations, transfer, requests, myRequests, notifications, analysis, visits, integrations };
+export const enUS: Shape<typeof zhCN> = { ...common, errors, console: consoleText, places, users, audit, resident, portal, registers, organisations, transfer, requests, myRequests, notifications, analysis, visits, integrations, covenant, myCovenant, topics, meetings, covenantPledges };

@@ -30,6 +30,9 @@ export const consoleText = {
     corrections: '更正申请',
     users: '账号',
     audit: '审计日志',
+    covenant: '居民公约',
+    deliberationMeetings: '议事会议',
+    topics: '议事议题',
   },
   header: {
     user: '当前用户',

@@ -1,0 +1,2 @@
+/** What other modules use from covenant pledges: the photo check the files module asks. */
+export { pledgeFileVisible } from './covenant-pledges.access.js';
