@@ -17,6 +17,10 @@ export const registry: Record<string, { description: string; load: () => Promise
     description: 'requests list/search/dashboard p50/p99 (HTTP vs raw SQL) and intake creates/s, on 1,000,000 generated requests',
     load: async () => (await import('./requests.js')).requests,
   },
+  covenant: {
+    description: 'covenant, topic, coverage and public pages p50/p99 (HTTP vs raw SQL), on 5,000 comments and 3,000 pledges',
+    load: async () => (await import('./covenant.js')).covenant,
+  },
   'me-breakdown': {
     description: 'GET /api/v1/me layer by layer (plugins, session lookup, route, statement cache) vs bare Fastify',
     load: async () => (await import('./me-breakdown.js')).meBreakdown,
