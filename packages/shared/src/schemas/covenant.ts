@@ -3,6 +3,7 @@ import { idSchema } from './common.js';
 import { covenantPhases, participationView, phasePermissionsSchema } from './participation.js';
 import { dateSchema, type Label } from './registers.js';
 import { freeText } from './requests.js';
+import { listFlag } from './visit-fields.js';
 
 /**
  * The residents' covenant (居民公约): process, phases, versions split into articles, article-anchored
@@ -126,6 +127,8 @@ export const listCommentsQuery = z.object({
   versionId: idSchema.optional(),
   articleId: idSchema.optional(),
   handling: z.enum([...commentHandlings, 'unhandled']).optional(),
+  /** Only the caller's own comments ("how were my comments handled"). */
+  mine: listFlag,
   limit: z.coerce.number().int().min(1).max(100).default(20),
   /** The last id of the previous page (ids are time-ordered); pages go newest first. */
   before: idSchema.optional(),

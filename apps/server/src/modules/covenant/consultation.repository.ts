@@ -28,6 +28,7 @@ export interface CommentFilter {
   versionId?: string;
   articleId?: string;
   handling?: string;
+  authorUserId?: string;
 }
 
 function filtered(db: Db, f: CommentFilter) {
@@ -36,6 +37,7 @@ function filtered(db: Db, f: CommentFilter) {
   if (f.articleId) q = q.where('c.article_id', '=', f.articleId);
   if (f.handling === 'unhandled') q = q.where('c.handling', 'is', null);
   else if (f.handling) q = q.where('c.handling', '=', f.handling);
+  if (f.authorUserId) q = q.where('c.author_user_id', '=', f.authorUserId);
   return q;
 }
 

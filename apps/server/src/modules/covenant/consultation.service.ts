@@ -122,7 +122,8 @@ function commentView(actor: Actor, c: repo.CovenantRow, r: crepo.CommentRow): Co
 /** A page of comments, newest first, with the total under the same filter. */
 export async function listComments(deps: AppDeps, actor: Actor, id: string, q: ListCommentsQuery): Promise<CommentPage> {
   const c = await visibleCovenant(deps.db, actor, id);
-  const f = { covenantId: c.id, versionId: q.versionId, articleId: q.articleId, handling: q.handling };
+  // `mine` for a visitor without an account matches nothing rather than everything.
+  const f = { covenantId: c.id, versionId: q.versionId, articleId: q.articleId, handling: q.handling, ...(q.mine ? { authorUserId: actor.userId ?? '' } : {}) };
   const [rows, total] = await Promise.all([crepo.commentPage(deps.db, f, q.before, q.limit + 1), crepo.countComments(deps.db, f)]);
   const items = rows.slice(0, q.limit);
   return { items: items.map((r) => commentView(actor, c, r)), nextBefore: rows.length > q.limit ? (items.at(-1)?.id ?? null) : null, total };

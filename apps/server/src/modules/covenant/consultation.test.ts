@@ -70,6 +70,12 @@ describe.each(dialects)('covenant consultation (%s)', (dialect) => {
     const seenByStaff = ok<CommentPage>(await w.staff.get(url(`/comments?articleId=${article(3).id}`)), 'article page');
     expect(seenByStaff.items.map((i) => i.authorName)).toEqual(['用户6', '用户3']);
     expect(ok<CommentPage>(await w.staff.get(url('/comments?handling=unhandled')), 'unhandled').total).toBe(1);
+    const own = ok<CommentPage>(await w.verified.get(url('/comments?mine=true')), 'mine');
+    expect(own.items.map((i) => [i.text, i.mine, i.handling])).toEqual([
+      ['整体很好，希望多宣传', true, 'adopted'],
+      ['建议允许在指定区域种花', true, 'partly'],
+    ]);
+    expect(ok<CommentPage>(await w.unverified.get(url('/comments?mine=true')), 'none of mine').total).toBe(0);
     const version = ok<VersionView>(await w.verified.get(url(`/versions/${v.id}`)), 'version');
     expect(version.articles.map((a) => a.comments)).toEqual([0, 0, 2, 1]);
     expect((await auditActions(t, 'covenant.comment_handled')).length).toBe(3);

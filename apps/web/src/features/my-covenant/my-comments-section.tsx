@@ -13,6 +13,7 @@ export function MyCommentsSection({ c }: { c: CovenantView }) {
   const { t } = useTranslation();
   const id = useId();
   const list = useCommentPages(`${c.id}/mine`, (before) => myCovenantApi.myComments(c.id, before));
+  // The server returns only my comments (`mine=true`); the check keeps a stale page from showing others.
   const mine = (list.items ?? []).filter((x) => x.mine);
   return (
     <section className="resident-card" aria-labelledby={`${id}-title`}>
