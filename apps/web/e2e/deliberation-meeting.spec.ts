@@ -23,6 +23,11 @@ describe.each(dialects)('a deliberation meeting from notice to vote (%s)', (dial
     const staff = await h.newPage(desktop);
     await loginConsole(staff, 'shegong');
     await staff.getByRole('menuitem', { name: '议事会议' }).click();
+    // The quorum rules of each meeting kind sit below the list, at the law's default until changed.
+    const rules = staff.getByRole('table', { name: '法定人数与表决规则' });
+    const denominator = rules.getByRole('row').filter({ hasText: '居民代表会议' }).getByLabel('到会比例分母');
+    await denominator.waitFor();
+    expect(await denominator.inputValue()).toBe('2');
     await staff.getByRole('button', { name: '新建会议通知' }).click();
     await staff.getByLabel('会议名称').fill(TITLE);
     await staff.getByLabel('会议时间').fill('2026-12-01 19:00');

@@ -8,6 +8,8 @@ import type {
   DeliberationMeetingSummary,
   DeskSignInBody,
   InviteeView,
+  MeetingRuleBody,
+  MeetingRuleView,
   MembershipRole,
   MinutesBody,
   MotionBody,
@@ -53,6 +55,9 @@ export const meetingsApi = {
   myInvitation: (id: string) => api.get<MyInvitationView>(`${base(id)}/my-invitation`),
   signIn: (id: string, token: string) => api.post<MyInvitationView>(`${base(id)}/sign-in`, { token }),
   mine: () => api.get<{ items: MyInvitationView[] }>('/my-meetings'),
+  // Quorum and majority per meeting kind, per community.
+  rules: (communityId: string) => api.get<{ items: MeetingRuleView[] }>('/meeting-rules', { communityId }),
+  setRule: (kind: DeliberationMeetingKind, body: MeetingRuleBody) => request<{ items: MeetingRuleView[] }>('PUT', `/meeting-rules/${enc(kind)}`, { body }),
 };
 
 /** Meeting times are shown in China Standard Time, as the notice states them. */

@@ -17,6 +17,7 @@ import { hasRole } from '../../console/module-access.js';
 import { useLabel } from '../../i18n/labels.js';
 import { useSession } from '../session/session-context.js';
 import { cst, meetingsApi } from './meetings-api.js';
+import { MeetingRulesCard } from './meeting-rules-card.js';
 
 const PAGE = 20;
 type KindFilter = DeliberationMeetingKind | 'all';
@@ -30,6 +31,8 @@ export default function MeetingsPage() {
   const [kind, setKind] = useState<KindFilter>('all');
   const [page, setPage] = useState(1);
   const query = { kind: kind === 'all' ? undefined : kind, limit: PAGE, offset: (page - 1) * PAGE };
+  // Managers keep their community's quorum rules below the list (one card per community they run meetings in).
+  const ruleCommunities = [...new Set((me?.roles ?? []).filter((r) => deliberationManagerRoles.includes(r.role) && r.communityId).map((r) => r.communityId!))];
   const list = usePaged<DeliberationMeetingSummary>(JSON.stringify(query), (signal) => meetingsApi.list(query, signal));
 
   return (
@@ -70,6 +73,9 @@ export default function MeetingsPage() {
             { key: 'attendance', title: t('meetings.list.attendance'), width: 110, align: 'right', responsive: ['md'], render: (_: unknown, m) => `${m.presentCount} / ${m.inviteeCount}` },
           ]}
         />
+        {ruleCommunities.map((id) => (
+          <MeetingRulesCard key={id} communityId={id} />
+        ))}
       </Space>
     </Card>
   );

@@ -6,6 +6,7 @@ import { errorText } from '../../api/error-text.js';
 import { useLoaded } from '../../api/use-loaded.js';
 import { useLabel } from '../../i18n/labels.js';
 import { meetingsApi, type Detail } from './meetings-api.js';
+import { MotionSubjectSelect, type MotionSubject } from './motion-subject-select.js';
 
 /** Motions: table one (named or secret ballot), record named choices or the tellers' counts, close and count. */
 export function MotionsPanel({ meeting, onSaved }: { meeting: Detail; onSaved: (d: Detail) => void }) {
@@ -13,6 +14,7 @@ export function MotionsPanel({ meeting, onSaved }: { meeting: Detail; onSaved: (
   const [error, setError] = useState<unknown>(null);
   const [text, setText] = useState('');
   const [ballot, setBallot] = useState<Ballot>('named');
+  const [subject, setSubject] = useState<MotionSubject | null>(null);
   const manage = meeting.can.manage && meeting.status === 'in_session';
 
   const run = async (work: () => Promise<Detail>) => {
@@ -34,6 +36,7 @@ export function MotionsPanel({ meeting, onSaved }: { meeting: Detail; onSaved: (
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Input.TextArea aria-label={t('meetings.motions.text')} placeholder={t('meetings.motions.text')} value={text} onChange={(e) => setText(e.target.value)} maxLength={2000} autoSize={{ minRows: 2 }} />
             <Space wrap>
+              <MotionSubjectSelect communityId={meeting.communityId} kind={meeting.kind} value={subject} onChange={setSubject} />
               <Radio.Group
                 aria-label={t('meetings.motions.ballot')}
                 value={ballot}
@@ -43,7 +46,7 @@ export function MotionsPanel({ meeting, onSaved }: { meeting: Detail; onSaved: (
                   { value: 'secret', label: t('meetings.motions.secret') },
                 ]}
               />
-              <Button type="primary" disabled={text.trim().length < 2} onClick={() => void run(() => meetingsApi.table(meeting.id, { text: text.trim(), ballot })).then((ok) => ok && setText(''))}>
+              <Button type="primary" disabled={text.trim().length < 2} onClick={() => void run(() => meetingsApi.table(meeting.id, { text: text.trim(), ballot, ...subject })).then((ok) => ok && (setText(''), setSubject(null)))}>
                 {t('meetings.motions.table')}
               </Button>
             </Space>

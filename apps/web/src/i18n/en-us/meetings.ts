@@ -2,6 +2,20 @@ import type { Shape } from '../shape.js';
 import type { meetings as zh } from '../zh-cn/meetings.js';
 
 export const meetings: Shape<typeof zh> = {
+  rules: {
+    title: 'Quorum and decision rules',
+    hint: 'For each kind of meeting, the share of those eligible who must be present, and the share of those present a decision needs. The law’s default is more than half; a change applies from the next notice sent.',
+    quorum: 'Present: more than',
+    majority: 'Adopted: more than, of those present',
+    moreThan: 'more than',
+    quorumNum: 'Quorum numerator',
+    quorumDen: 'Quorum denominator',
+    majorityNum: 'Majority numerator',
+    majorityDen: 'Majority denominator',
+    custom: 'Changed',
+    save: 'Save',
+    saved: 'Saved; it applies from the next notice sent',
+  },
   list: {
     pageTitle: 'Deliberation meetings',
     table: 'Meetings',
@@ -130,6 +144,8 @@ export const meetings: Shape<typeof zh> = {
     close: 'Close the vote and count',
     voters: 'Choices of those present',
     subject: 'Decides: {{title}}',
+    subjectPick: 'Decides (optional)',
+    subjectCovenant: '{{title}}, version {{number}}',
     again: 'It can be put to the vote again after more people sign in',
   },
   minutes: {

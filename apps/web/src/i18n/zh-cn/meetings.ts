@@ -1,5 +1,19 @@
 /** Formal meetings (居民会议, 居民代表会议, 议事会, 联席会议): the console pages and the resident sign-in. */
 export const meetings = {
+  rules: {
+    title: '法定人数与表决规则',
+    hint: '每类会议须到会的比例，以及决定须获到会人员赞成的比例。默认依法为“过半数”；修改后从下一次发出通知的会议起适用。',
+    quorum: '到会须超过',
+    majority: '通过须超过到会的',
+    moreThan: '超过',
+    quorumNum: '到会比例分子',
+    quorumDen: '到会比例分母',
+    majorityNum: '通过比例分子',
+    majorityDen: '通过比例分母',
+    custom: '已调整',
+    save: '保存',
+    saved: '规则已保存，下一次发出通知的会议起适用',
+  },
   list: {
     pageTitle: '议事会议',
     table: '会议列表',
@@ -128,6 +142,8 @@ export const meetings = {
     close: '结束表决并计票',
     voters: '到会人员的表决意见',
     subject: '表决对象：{{title}}',
+    subjectPick: '表决对象（可选）',
+    subjectCovenant: '{{title}} 第 {{number}} 版',
     again: '可在更多人签到后重新提交表决',
   },
   minutes: {
