@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeliberationMeetingDetail } from '@gongzhi/shared';
+import type { DeliberationMeetingDetail, TopicDetail } from '@gongzhi/shared';
+import { staffApi, tableCovenantMotion } from './covenant-steps.js';
+import { send } from './covenant-resident-steps.js';
 import { apiAs, desktop, dialects, getJson, loginConsole, loginResident, phone, startHarness, type Harness } from './harness.js';
 
 /**
@@ -9,6 +11,7 @@ import { apiAs, desktop, dialects, getJson, loginConsole, loginResident, phone, 
  */
 
 const TITLE = '加装电梯居民会议（浏览器测试）';
+const TOPIC = '三号楼加装电梯（浏览器测试）';
 
 describe.each(dialects)('a deliberation meeting from notice to vote (%s)', (dialect) => {
   let h: Harness;
@@ -19,7 +22,12 @@ describe.each(dialects)('a deliberation meeting from notice to vote (%s)', (dial
     await h?.stop();
   });
 
-  it('publishes a notice, signs a resident in by QR link on a phone and records a vote without quorum', { timeout: 240_000 }, async () => {
+  it('publishes a notice, signs a resident in by QR link on a phone and records a vote on a topic without quorum', { timeout: 240_000 }, async () => {
+    // A topic on the agenda, which the meeting's motion will decide.
+    const topicStaff = await staffApi(h, 'shegong');
+    const topic = await send<TopicDetail>(topicStaff, 'POST', '/api/v1/topics', { title: TOPIC, description: '三号楼居民提出加装电梯，请议事会议决定是否推进。' });
+    await send(topicStaff, 'POST', `/api/v1/topics/${topic.id}/agenda`, { consultationEndsAt: '2026-12-20T10:00:00.000Z' });
+
     const staff = await h.newPage(desktop);
     await loginConsole(staff, 'shegong');
     await staff.getByRole('menuitem', { name: '议事会议' }).click();
@@ -73,12 +81,15 @@ describe.each(dialects)('a deliberation meeting from notice to vote (%s)', (dial
     await staff.getByText(/已签到 \d\d:\d\d/).first().waitFor({ timeout: 20_000 });
 
     await staff.getByRole('tab', { name: '表决' }).click();
-    await staff.getByLabel('表决事项').fill('同意加装电梯方案');
-    await staff.getByRole('radio', { name: '无记名投票' }).check();
-    await staff.getByRole('button', { name: '提交表决' }).click();
+    await tableCovenantMotion(staff, '同意加装电梯方案', `议题：${TOPIC}`);
     await staff.getByLabel('赞成票').fill('1');
     await staff.getByRole('button', { name: '结束表决并计票' }).click();
     await staff.getByText('不足法定人数').waitFor();
     await staff.getByText('可在更多人签到后重新提交表决').waitFor();
+    // The topic heard the result in the vote's transaction: still on the agenda, with the meeting in its trail.
+    const after = await getJson<TopicDetail>(topicStaff.api, `/api/v1/topics/${topic.id}`);
+    await topicStaff.close();
+    expect(after.status).toBe('on_agenda');
+    expect(after.events.map((e) => e.kind)).toContain('meeting_no_quorum');
   });
 });

@@ -145,6 +145,7 @@ export const meetings: Shape<typeof zh> = {
     voters: 'Choices of those present',
     subject: 'Decides: {{title}}',
     subjectPick: 'Decides (optional)',
+    subjectTopic: 'Topic: {{title}}',
     subjectCovenant: '{{title}}, version {{number}}',
     again: 'It can be put to the vote again after more people sign in',
   },

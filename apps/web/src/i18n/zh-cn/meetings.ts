@@ -143,6 +143,7 @@ export const meetings = {
     voters: '到会人员的表决意见',
     subject: '表决对象：{{title}}',
     subjectPick: '表决对象（可选）',
+    subjectTopic: '议题：{{title}}',
     subjectCovenant: '{{title}} 第 {{number}} 版',
     again: '可在更多人签到后重新提交表决',
   },
