@@ -41,7 +41,8 @@ function PortalHome() {
             <li key={s} className="portal-card">
               <h3>{t(`portal.sections.${s}`)}</h3>
               <p className="portal-muted">{t(`portal.sections.${s}Text`)}</p>
-              <p className="portal-empty">{t('portal.sections.nothingYet')}</p>
+              {/* Published covenants are listed per community in the section above; the rest are still to come. */}
+              <p className="portal-empty">{t(s === 'covenant' ? 'portal.sections.covenantWhere' : 'portal.sections.nothingYet')}</p>
             </li>
           ))}
         </ul>

@@ -29,6 +29,7 @@ export const portal: Shape<typeof zh> = {
   },
   sections: {
     title: 'Public information',
+    covenantWhere: 'Published covenants are listed under each community above.',
     nothingYet: 'Nothing has been published yet.',
     disclosure: 'Notice board',
     disclosureText: 'Party, committee, finance and service disclosures.',

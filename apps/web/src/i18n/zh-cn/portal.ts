@@ -26,6 +26,7 @@ export const portal = {
   },
   sections: {
     title: '公开信息',
+    covenantWhere: '已公布的公约列在上方各社区之下。',
     nothingYet: '尚未发布任何内容。',
     disclosure: '公开栏',
     disclosureText: '党务、居务、财务、服务公开。',
