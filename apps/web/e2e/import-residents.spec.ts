@@ -144,7 +144,7 @@ describe.each(dialects)('importing residents from Excel (%s)', (dialect) => {
     await importValidRows(page, 6);
 
     // Each person is in the register exactly once.
-    await page.getByRole('navigation', { name: '功能菜单' }).getByRole('link', { name: '居民' }).click();
+    await page.getByRole('navigation', { name: '功能菜单' }).getByRole('link', { name: '居民', exact: true }).click();
     for (const p of people) {
       const loaded = page.waitForResponse((r) => r.url().includes('/api/v1/residents?') && r.ok());
       await page.getByLabel('搜索居民').fill(p.name);

@@ -55,7 +55,7 @@ describe.each(dialects)('registers seen by a grid worker (%s)', (dialect) => {
     const page = await h.newPage();
     await loginConsole(page, 'wanggeyuan');
     await page.waitForURL('**/console/requests');
-    await page.getByRole('navigation', { name: '功能菜单' }).getByRole('link', { name: '居民' }).click();
+    await page.getByRole('navigation', { name: '功能菜单' }).getByRole('link', { name: '居民', exact: true }).click();
     await page.getByText(/^共 \d+ 人$/).waitFor();
     const total = await listTotal(page);
     // Exactly their grid: fewer than the community, as many as the first grid holds.

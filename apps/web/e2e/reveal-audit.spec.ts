@@ -18,7 +18,7 @@ describe.each(dialects)('revealing an ID number (%s)', (dialect) => {
     page.on('request', (r) => r.url().endsWith('/reveal') && reveals.push(r.postData() ?? ''));
     await loginConsole(page, 'shegong');
     await page.waitForURL('**/console/requests');
-    await page.getByRole('navigation', { name: '功能菜单' }).getByRole('link', { name: '居民' }).click();
+    await page.getByRole('navigation', { name: '功能菜单' }).getByRole('link', { name: '居民', exact: true }).click();
     await page.getByLabel('搜索居民').fill('刘桂兰');
     await page.getByRole('button', { name: '搜索' }).click();
     await page.getByRole('link', { name: '刘桂兰', exact: true }).first().click();
