@@ -16,7 +16,8 @@ import { chromium, type APIRequestContext, type Browser, type BrowserContextOpti
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../../..');
-const webDist = path.resolve(here, '../dist');
+// GONGZHI_E2E_WEB_DIST builds and serves the web app from another folder, so two checkouts' specs never share a build.
+const webDist = process.env.GONGZHI_E2E_WEB_DIST ? path.resolve(process.env.GONGZHI_E2E_WEB_DIST) : path.resolve(here, '../dist');
 const chromiumPath = process.env.GONGZHI_CHROMIUM ?? '/usr/bin/chromium';
 const adminDatabaseUrl = process.env.GONGZHI_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -49,7 +50,10 @@ function assertChromium(): void {
 /** The specs drive the real build; build it once if it is not there yet. */
 function ensureWebBuild(): void {
   if (existsSync(path.join(webDist, 'index.html'))) return;
-  const r = spawnSync('npm', ['run', 'build', '-w', '@gongzhi/web', '--silent'], { cwd: repoRoot, stdio: 'inherit' });
+  const r = spawnSync('npm', ['run', 'build', '-w', '@gongzhi/web', '--silent', '--', '--outDir', webDist, '--emptyOutDir'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) throw new Error('The web build failed: run `npm run build -w @gongzhi/web` and read its errors.');
 }
 

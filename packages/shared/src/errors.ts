@@ -1,3 +1,8 @@
+import { disclosureErrors } from './errors-disclosure.js';
+import { ledgerErrors } from './errors-ledger.js';
+import { feeBoardErrors } from './errors-fee-boards.js';
+import { electionErrors } from './errors-elections.js';
+import { reviewErrors } from './errors-reviews.js';
 import { covenantErrors } from './errors-covenant.js';
 import { meetingErrors } from './errors-meetings.js';
 import { topicErrors } from './errors-topics.js';
@@ -113,6 +118,11 @@ export const errorMessages = {
   ...meetingErrors,
   ...topicErrors,
   ...covenantErrors,
+  ...disclosureErrors,
+  ...ledgerErrors,
+  ...feeBoardErrors,
+  ...electionErrors,
+  ...reviewErrors,
   internal_error: { zh: '服务器出错了，请稍后再试', en: 'Something went wrong on the server; try again later' },
   service_unavailable: { zh: '服务暂不可用', en: 'Service unavailable' },
 } as const;

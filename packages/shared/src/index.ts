@@ -24,3 +24,4 @@ export * from './schemas/covenant.js';
 export * from './covenant-markdown.js';
 export * from './schemas/covenant-pledges.js';
 export * from './schemas/meetings.js';
+export * from './pii.js';

@@ -101,3 +101,21 @@ export const deliberationManagerRoles: readonly Role[] = ['community_admin', 'co
 export const covenantReviewerRoles: readonly Role[] = ['subdistrict_admin'];
 /** Roles that record a household's paper pledge (door to door), each within their scope. */
 export const pledgeRecorderRoles: readonly Role[] = ['community_admin', 'community_staff', 'grid_worker', 'building_leader'];
+
+/**
+ * Openness (公开透明): the disclosure catalogue and publications, the public ledger, fee boards, elections and the
+ * democratic review. What the public reads needs no role; these govern the console. A second pair of eyes is
+ * enforced by the services, not by roles: a publication or an expense is approved by someone other than its author.
+ */
+/** Roles that read the catalogue, drafts, the ledger's pending entries and election and review records in the console. */
+export const opennessViewerRoles: readonly Role[] = ['subdistrict_admin', 'community_admin', 'community_staff'];
+/** Roles that keep the disclosure catalogue and draft, approve, publish and archive publications. */
+export const disclosureEditorRoles: readonly Role[] = ['community_admin', 'community_staff'];
+/** Roles that post ledger entries, attach receipts and approve another's expense. */
+export const ledgerKeeperRoles: readonly Role[] = ['community_admin', 'community_staff'];
+/** Roles that enter and import a fee board. */
+export const feeBoardEditorRoles: readonly Role[] = ['community_admin', 'community_staff'];
+/** Roles that run an election for its committee: voter registration, candidates, tellers' paper ballots, the tally. */
+export const electionManagerRoles: readonly Role[] = ['subdistrict_admin', 'community_admin', 'community_staff'];
+/** Roles that open a democratic review round and publish its results. */
+export const reviewManagerRoles: readonly Role[] = ['subdistrict_admin', 'community_admin', 'community_staff'];

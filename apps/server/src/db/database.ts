@@ -4,6 +4,11 @@ import type { EventTables } from './event-tables.js';
 import type { MeetingTables } from './meeting-tables.js';
 import type { RequestTables } from './request-tables.js';
 import type { TopicTables } from './topic-tables.js';
+import type { DisclosureTables } from './disclosure-tables.js';
+import type { LedgerTables } from './ledger-tables.js';
+import type { FeeBoardTables } from './fee-board-tables.js';
+import type { ElectionTables } from './election-tables.js';
+import type { ReviewTables } from './review-tables.js';
 
 /** Times are ISO 8601 UTC text on both dialects (portable and sortable); booleans are 0/1 integers. */
 export interface PlacesTable {
@@ -279,7 +284,17 @@ export interface KeyStateTable {
   rotated_at: string | null;
 }
 
-export interface Database extends RequestTables, EventTables, MeetingTables, TopicTables, CovenantTables {
+export interface Database
+  extends RequestTables,
+    EventTables,
+    MeetingTables,
+    TopicTables,
+    CovenantTables,
+    DisclosureTables,
+    LedgerTables,
+    FeeBoardTables,
+    ElectionTables,
+    ReviewTables {
   places: PlacesTable;
   place_history: PlaceHistoryTable;
   users: UsersTable;

@@ -18,6 +18,11 @@ import * as m0015 from './migrations/2026_11_26_0015_domain_events.js';
 import * as m0016 from './migrations/2026_11_26_0016_create_meetings.js';
 import * as m0017 from './migrations/2026_11_26_0017_create_topics.js';
 import * as m0018 from './migrations/2026_11_26_0018_create_covenants.js';
+import * as m0019 from './migrations/2026_11_26_0019_create_disclosure.js';
+import * as m0020 from './migrations/2026_11_26_0020_create_ledger.js';
+import * as m0021 from './migrations/2026_11_26_0021_create_fee_boards.js';
+import * as m0022 from './migrations/2026_11_26_0022_create_elections.js';
+import * as m0023 from './migrations/2026_11_26_0023_create_reviews.js';
 
 /** Every migration, in order. Listed explicitly so bundling or tsx never depends on a directory scan. */
 const migrations: Record<string, Migration> = {
@@ -39,6 +44,11 @@ const migrations: Record<string, Migration> = {
   '2026_11_26_0016_create_meetings': m0016,
   '2026_11_26_0017_create_topics': m0017,
   '2026_11_26_0018_create_covenants': m0018,
+  '2026_11_26_0019_create_disclosure': m0019,
+  '2026_11_26_0020_create_ledger': m0020,
+  '2026_11_26_0021_create_fee_boards': m0021,
+  '2026_11_26_0022_create_elections': m0022,
+  '2026_11_26_0023_create_reviews': m0023,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -4,6 +4,7 @@ import type { PublicCommunity } from '@gongzhi/shared';
 import { errorText } from '../api/error-text.js';
 import { countSummary } from '../features/places/count-summary.js';
 import { publicApi } from '../features/public/public-api.js';
+import { CommunityOpenLinks } from './community-open-links.js';
 import { CommunityCovenants } from './covenant-page.js';
 
 type State = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; items: PublicCommunity[] };
@@ -39,6 +40,7 @@ export function CommunitiesSection() {
               <h3>{c.name}</h3>
               {c.subdistrictName && <p className="portal-muted">{t('portal.communities.subdistrict', { name: c.subdistrictName })}</p>}
               <p>{countSummary(t, c.counts, { exclude: 'community' })}</p>
+              <CommunityOpenLinks communityId={c.id} communityName={c.name} />
               <CommunityCovenants communityId={c.id} />
             </li>
           ))}

@@ -41,8 +41,10 @@ function PortalHome() {
             <li key={s} className="portal-card">
               <h3>{t(`portal.sections.${s}`)}</h3>
               <p className="portal-muted">{t(`portal.sections.${s}Text`)}</p>
-              {/* Published covenants are listed per community in the section above; the rest are still to come. */}
-              <p className="portal-empty">{t(s === 'covenant' ? 'portal.sections.covenantWhere' : 'portal.sections.nothingYet')}</p>
+              {/* Each community's card above links to what it publishes; the honour roll is still to come. */}
+              <p className="portal-empty">
+                {t(s === 'covenant' ? 'portal.sections.covenantWhere' : s === 'honour' ? 'portal.sections.nothingYet' : 'portal.sections.openWhere')}
+              </p>
             </li>
           ))}
         </ul>

@@ -27,9 +27,18 @@ export const portal: Shape<typeof zh> = {
     subdistrict: 'Subdistrict: {{name}}',
     failed: 'The list of communities could not be loaded.',
   },
+  open: {
+    label: 'What {{name}} publishes',
+    publications: 'Notice board',
+    ledger: 'Public ledger',
+    feeBoards: 'Fee board',
+    elections: 'Elections',
+    reviews: 'Democratic review',
+  },
   sections: {
     title: 'Public information',
     covenantWhere: 'Published covenants are listed under each community above.',
+    openWhere: 'Open it from each community above.',
     nothingYet: 'Nothing has been published yet.',
     disclosure: 'Notice board',
     disclosureText: 'Party, committee, finance and service disclosures.',

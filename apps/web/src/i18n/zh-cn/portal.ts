@@ -24,9 +24,18 @@ export const portal = {
     subdistrict: '所属街道：{{name}}',
     failed: '社区列表暂时无法加载。',
   },
+  open: {
+    label: '{{name}}的公开信息',
+    publications: '公开栏',
+    ledger: '账目公开',
+    feeBoards: '收费公示',
+    elections: '选举',
+    reviews: '民主评议',
+  },
   sections: {
     title: '公开信息',
     covenantWhere: '已公布的公约列在上方各社区之下。',
+    openWhere: '请在上方各社区中查看。',
     nothingYet: '尚未发布任何内容。',
     disclosure: '公开栏',
     disclosureText: '党务、居务、财务、服务公开。',

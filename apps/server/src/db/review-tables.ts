@@ -1,0 +1,3 @@
+/** Tables of migration 0023 (issue 6). PLACEHOLDER: the owning helper declares each table here. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ReviewTables {}
