@@ -47,7 +47,7 @@ describe('maskPersonalData', () => {
 describe('maskPersonName', () => {
   it('keeps the surname', () => {
     expect(maskPersonName('张三')).toBe('张*');
-    expect(maskPersonName('欧阳明月')).toBe('欧***');
+    expect(maskPersonName('欧阳明月')).toBe('欧*');
     expect(maskPersonName('李')).toBe('李');
   });
 });

@@ -91,9 +91,8 @@ export function maskPersonalData(text: string): string {
   return out + text.slice(at);
 }
 
-/** "张三" → "张*", "欧阳明月" → "欧***": a person's name where the public reads it. */
+/** "张三" → "张*", "欧阳明月" → "欧*": a person's name where others read it; one star hides the name's length too. */
 export function maskPersonName(name: string): string {
   const chars = [...name.trim()];
-  if (chars.length <= 1) return name.trim();
-  return chars[0] + '*'.repeat(Math.min(chars.length - 1, 3));
+  return chars.length <= 1 ? name.trim() : `${chars[0]}*`;
 }

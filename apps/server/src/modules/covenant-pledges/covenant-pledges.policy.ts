@@ -42,10 +42,3 @@ export const readsNamesIn = (actor: Actor, communityPath: string): boolean => in
 
 /** Whether the actor holds some role in (or above) the community: who may learn that its covenant exists. */
 export const belongsTo = (actor: Actor, communityPath: string): boolean => prefixesIn(actor, communityPath, deliberationViewerRoles).length > 0;
-
-/** "张三" → "张*": names of other households are masked for everyone but the community's office. */
-export function maskName(name: string): string {
-  const chars = [...name];
-  if (chars.length <= 1) return name;
-  return chars[0] + '*'.repeat(Math.min(chars.length - 1, 3));
-}

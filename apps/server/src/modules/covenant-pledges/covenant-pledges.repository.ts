@@ -1,5 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { householdsNotReached } from '../registers/households-not-reached.repository.js';
 import type { CovenantPledgesTable } from '../../db/covenant-tables.js';
 import { pathInRange } from '../../lib/scope.js';
 
@@ -192,23 +193,8 @@ export async function coverageByEntrance(db: Db, covenantId: string, prefixes: s
 }
 
 /** Active households within the prefixes without a standing pledge, in register order. */
-export async function unreachedHouseholds(db: Db, f: { covenantId: string; prefixes: string[]; limit: number; offset: number }) {
-  if (f.prefixes.length === 0) return { rows: [], total: 0 };
-  const where = sql<SqlBool>`${sql.ref('h.status')} = 'active' and ${pathInRange('h.place_path', f.prefixes)} and not ${standing(f.covenantId)}`;
-  const [rows, total] = await Promise.all([
-    db
-      .selectFrom('households as h')
-      .leftJoin('residents as r', 'r.id', 'h.householder_id')
-      .select(['h.id', 'h.place_path', 'r.name as householder_name'])
-      .where(where)
-      .orderBy('h.place_path')
-      .orderBy('h.id')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute(),
-    db.selectFrom('households as h').select((eb) => eb.fn.countAll<number>().as('n')).where(where).executeTakeFirst(),
-  ]);
-  return { rows, total: Number(total?.n ?? 0) };
+export function unreachedHouseholds(db: Db, f: { covenantId: string; prefixes: string[]; limit: number; offset: number }) {
+  return householdsNotReached(db, { prefixes: f.prefixes, reached: standing(f.covenantId), limit: f.limit, offset: f.offset });
 }
 
 /** Names of places by id (chunked below parameter limits). */

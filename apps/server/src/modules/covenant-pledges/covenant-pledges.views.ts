@@ -1,7 +1,8 @@
+import { maskPersonName } from '@gongzhi/shared';
 import type { PledgeMethod, PledgeView } from '@gongzhi/shared';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../lib/actor.js';
-import { canRecordAt, maskName, readsNamesIn } from './covenant-pledges.policy.js';
+import { canRecordAt, readsNamesIn } from './covenant-pledges.policy.js';
 import { placeNames, type PledgeRow } from './covenant-pledges.repository.js';
 
 /**
@@ -47,7 +48,7 @@ export async function pledgeViews(db: Db, actor: Actor, communityPath: string, r
     householdId: r.household_id,
     address: book.get(r.place_path)?.address ?? '',
     method: r.method as PledgeMethod,
-    signerName: office || r.recorded_by === actor.userId ? r.signer_name : maskName(r.signer_name),
+    signerName: office || r.recorded_by === actor.userId ? r.signer_name : maskPersonName(r.signer_name),
     signedOn: r.signed_on,
     recordedByName: r.recorded_by_name,
     photoFileId: r.photo_file_id,

@@ -1,8 +1,9 @@
+import { maskPersonName } from '@gongzhi/shared';
 import type { CoverageQuery, CoverageResponse, CoverageRow, PledgeHouseholdOption, UnreachedPage, UnreachedQuery } from '@gongzhi/shared';
 import type { AppDeps } from '../../deps.js';
 import type { Actor } from '../../lib/actor.js';
 import { notFound } from '../../lib/app-error.js';
-import { maskName, recordPrefixes } from './covenant-pledges.policy.js';
+import { readsNamesIn, recordPrefixes } from './covenant-pledges.policy.js';
 import * as repo from './covenant-pledges.repository.js';
 import { loadCovenant, narrowToPlace, viewableCovenant } from './covenant-pledges.service.js';
 import { addressBook, rateOf, segments } from './covenant-pledges.views.js';
@@ -49,19 +50,20 @@ export async function coverage(deps: AppDeps, actor: Actor, id: string, q: Cover
   return { by: q.by, rows, total: { households, pledged, rate: rateOf(pledged, households) } };
 }
 
-/** Active households within the viewer's places without a standing pledge, in register order, paged; names masked. */
+/** Active households within the viewer's places without a standing pledge, in register order, paged; names masked but for the office. */
 export async function unreached(deps: AppDeps, actor: Actor, id: string, q: UnreachedQuery): Promise<UnreachedPage> {
   const { cv, prefixes } = await viewableCovenant(deps.db, actor, id);
   const narrowed = await narrowToPlace(deps.db, prefixes, q.placeId);
   const { rows, total } = await repo.unreachedHouseholds(deps.db, { covenantId: cv.id, prefixes: narrowed, limit: q.limit, offset: q.offset });
   const book = await addressBook(deps.db, rows.map((r) => r.place_path));
+  const office = readsNamesIn(actor, cv.community_path);
   return {
     items: rows.map((r) => {
       const a = book.get(r.place_path);
       return {
         householdId: r.id,
         address: a?.address ?? '',
-        householderName: r.householder_name === null ? null : maskName(r.householder_name),
+        householderName: r.householder_name === null || office ? r.householder_name : maskPersonName(r.householder_name),
         gridName: a?.gridName ?? null,
         buildingName: a?.buildingName ?? null,
       };
@@ -78,11 +80,13 @@ export async function searchHouseholds(deps: AppDeps, actor: Actor, id: string, 
   const placePaths = await repo.placePathsNamed(deps.db, cv.community_id, prefixes, q.q);
   const rows = await repo.searchHouseholds(deps.db, { covenantId: cv.id, prefixes, placePaths, name: q.q, limit: q.limit });
   const book = await addressBook(deps.db, rows.map((r) => r.place_path));
+  // The community's office reads names in the register anyway; building leaders and grid workers see them masked.
+  const office = readsNamesIn(actor, cv.community_path);
   return {
     items: rows.map((r) => ({
       householdId: r.id,
       address: book.get(r.place_path)?.address ?? '',
-      householderName: r.householder_name === null ? null : maskName(r.householder_name),
+      householderName: r.householder_name === null || office ? r.householder_name : maskPersonName(r.householder_name),
       pledged: Boolean(Number(r.pledged)),
     })),
   };

@@ -1,3 +1,4 @@
+import { maskPersonName } from '@gongzhi/shared';
 import type { NominationBody, NominationView } from '@gongzhi/shared';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import type { AppDeps } from '../../deps.js';
@@ -7,7 +8,7 @@ import { iso } from '../../lib/clock.js';
 import { emitEvent } from '../../lib/events.js';
 import { newId } from '../../lib/ids.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { canNominateIn, maskName, readsNamesIn } from './covenant-pledges.policy.js';
+import { canNominateIn, readsNamesIn } from './covenant-pledges.policy.js';
 import * as repo from './covenant-pledges.repository.js';
 import { loadCovenant, viewableCovenant } from './covenant-pledges.service.js';
 import { addressBook } from './covenant-pledges.views.js';
@@ -76,7 +77,7 @@ async function nominationList(deps: AppDeps, actor: Actor, covenantId: string): 
     covenantId: cv.id,
     householdId: r.household_id,
     address: book.get(r.place_path)?.address ?? '',
-    householderName: r.householder_name === null ? null : office ? r.householder_name : maskName(r.householder_name),
+    householderName: r.householder_name === null ? null : office ? r.householder_name : maskPersonName(r.householder_name),
     reason: r.reason,
     nominatedByName: r.nominated_by_name,
     eventId: r.event_id,

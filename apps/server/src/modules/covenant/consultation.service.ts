@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { maskPersonName } from '@gongzhi/shared';
 import type { CommentBody, CommentHandling, CommentPage, CommentView, HandlingBody, ListCommentsQuery, OpinionChannel, OpinionView, opinionBody } from '@gongzhi/shared';
 import type { AppDeps } from '../../deps.js';
 import type { Db } from '../../db/database.js';
@@ -10,7 +11,7 @@ import { participantOf, requirePermitted, type Participant } from '../../lib/par
 import { recordAudit } from '../audit/audit.service.js';
 import * as crepo from './consultation.repository.js';
 import * as repo from './covenant.repository.js';
-import { isOfficeAt, maskName } from './covenant.policy.js';
+import { isOfficeAt } from './covenant.policy.js';
 import { auditTarget, managedCovenant, visibleCovenant } from './covenant.service.js';
 import { currentPermissions, requirePhase } from './phases.js';
 import { versionOf } from './versions.service.js';
@@ -31,7 +32,7 @@ async function speakerName(db: Db, actor: Actor, p: Participant): Promise<string
 
 /** Names whole for office holders and for one's own; masked (张*) for other residents. */
 const nameFor = (actor: Actor, c: repo.CovenantRow, name: string, authorUserId: string | null) =>
-  isOfficeAt(actor, c.community_path) || (authorUserId !== null && authorUserId === actor.userId) ? name : maskName(name);
+  isOfficeAt(actor, c.community_path) || (authorUserId !== null && authorUserId === actor.userId) ? name : maskPersonName(name);
 
 function opinionView(actor: Actor, c: repo.CovenantRow, o: crepo.OpinionRow): OpinionView {
   return {

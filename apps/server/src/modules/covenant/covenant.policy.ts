@@ -21,9 +21,3 @@ const covers = (prefixes: string[], path: string) => prefixes.some((p) => path.s
 export const canSeeAt = (actor: Actor, communityPath: string): boolean => covers(communityPrefixes(actor, deliberationViewerRoles), communityPath);
 export const isOfficeAt = (actor: Actor, communityPath: string): boolean => covers(communityPrefixes(actor, officeRoles), communityPath);
 export const canManageAt = (actor: Actor, communityPath: string): boolean => covers(communityPrefixes(actor, deliberationManagerRoles), communityPath);
-
-/** "张三" → "张*": the first character and a star. */
-export function maskName(name: string): string {
-  const chars = [...name];
-  return chars.length <= 1 ? name : `${chars[0]}*`;
-}

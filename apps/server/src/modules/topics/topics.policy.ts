@@ -32,10 +32,3 @@ export function canSeeTopic(actor: Actor, t: { community_path: string; status: s
 
 /** Community admins and staff of the topic's community run it: agenda, decisions, tasks, report-back. */
 export const canManageAt = (actor: Actor, communityPath: string): boolean => covers(communityPrefixes(actor, deliberationManagerRoles), communityPath);
-
-/** "张三" → "张*": residents see each other's names masked; staff see them whole. */
-export function maskName(name: string): string {
-  const chars = [...name];
-  if (chars.length <= 1) return name;
-  return chars[0] + '*'.repeat(Math.min(chars.length - 1, 3));
-}

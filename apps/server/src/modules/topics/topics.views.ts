@@ -1,4 +1,5 @@
 import {
+  maskPersonName,
   topicPermissionsSchema,
   type TopicComment,
   type TopicDetail,
@@ -18,7 +19,7 @@ import { allowedActions, participantOf } from '../../lib/participation.js';
 import { labelsForPaths } from '../registers/index.js';
 import { findPlacesByIds } from '../places/places.repository.js';
 import * as repo from './topics.repository.js';
-import { canManageAt, isOffice, maskName } from './topics.policy.js';
+import { canManageAt, isOffice } from './topics.policy.js';
 
 /** Turning rows into what the API answers: counts, masked names, the trail and what the actor may do. */
 
@@ -29,7 +30,7 @@ export const consultationOpen = (t: repo.TopicRow, now: Date): boolean =>
   t.phase === 'consultation' && t.consultation_ends_at !== null && now.toISOString() < t.consultation_ends_at;
 
 const proposerShown = (actor: Actor, t: repo.TopicRow): string =>
-  t.proposer_kind === 'resident' && !isOffice(actor, t.community_path) && t.proposer_user_id !== actor.userId ? maskName(t.proposer_name) : t.proposer_name;
+  t.proposer_kind === 'resident' && !isOffice(actor, t.community_path) && t.proposer_user_id !== actor.userId ? maskPersonName(t.proposer_name) : t.proposer_name;
 
 export async function summaries(db: Db, actor: Actor, rows: repo.TopicRow[], now: Date): Promise<TopicSummary[]> {
   const ids = rows.map((r) => r.id);
@@ -67,7 +68,7 @@ export function commentView(actor: Actor, office: boolean, c: TopicCommentsTable
     kind: c.kind as TopicComment['kind'],
     side: c.side as TopicSide | null,
     phase: c.phase as TopicPhase,
-    authorName: office || mine ? c.author_name : maskName(c.author_name),
+    authorName: office || mine ? c.author_name : maskPersonName(c.author_name),
     mine,
     text: c.text,
     answer: c.answer,

@@ -2,6 +2,7 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { DialectName } from '../../db/connect.js';
 import type { Db } from '../../db/database.js';
 import { pathInRange } from '../../lib/scope.js';
+import { householdsNotReached, type NotReachedRow } from '../registers/households-not-reached.repository.js';
 
 /**
  * Visit coverage, each answer one statement. Households carry their dwelling's path, so a grid's active households
@@ -131,11 +132,7 @@ function hashJoined(db: Db, f: CoverageFilter, ids: ReturnType<typeof scopeIds>)
     .execute();
 }
 
-export interface UnvisitedRow {
-  id: string;
-  dwelling_id: string;
-  place_path: string;
-  householder_name: string | null;
+export interface UnvisitedRow extends NotReachedRow {
   last_visited_at: string | null;
 }
 
@@ -145,25 +142,23 @@ export interface UnvisitedRow {
  * visits, not the whole installation's); a subdistrict-wide list probes by household alone, the faster plan there.
  */
 export async function unvisitedHouseholds(db: Db, f: { prefixes: string[]; since: string; limit: number; offset: number }): Promise<{ rows: UnvisitedRow[]; total: number }> {
-  if (f.prefixes.length === 0) return { rows: [], total: 0 };
   const depths = f.prefixes.map(segments);
   const communities = depths.some((s) => s.length < 2) ? [] : unique(depths.map((s) => s[1]!));
   const ofCommunities = communities.length === 0 ? sql`` : sql` and v.community_id in (${sql.join(communities)})`;
   const visited = sql<SqlBool>`exists (select 1 from visits v where v.household_id = ${sql.ref('h.id')} and v.visited_at >= ${f.since}${ofCommunities})`;
-  const where = sql<SqlBool>`${sql.ref('h.status')} = 'active' and ${pathInRange('h.place_path', f.prefixes)} and not ${visited}`;
-  const [rows, total] = await Promise.all([
-    db
-      .selectFrom('households as h')
-      .leftJoin('residents as hr', 'hr.id', 'h.householder_id')
-      .select(['h.id', 'h.dwelling_id', 'h.place_path', 'hr.name as householder_name'])
-      .select(sql<string | null>`(select max(v.visited_at) from visits v where v.household_id = ${sql.ref('h.id')})`.as('last_visited_at'))
-      .where(where)
-      .orderBy('h.place_path')
-      .orderBy('h.id')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute(),
-    db.selectFrom('households as h').select((eb) => eb.fn.countAll<number>().as('n')).where(where).executeTakeFirst(),
-  ]);
-  return { rows, total: Number(total?.n ?? 0) };
+  const page = await householdsNotReached(db, { prefixes: f.prefixes, reached: visited, limit: f.limit, offset: f.offset });
+  const last = await lastVisits(db, page.rows.map((r) => r.id));
+  return { rows: page.rows.map((r) => ({ ...r, last_visited_at: last.get(r.id) ?? null })), total: page.total };
+}
+
+/** Each household's latest visit, for one page of households. */
+async function lastVisits(db: Db, householdIds: string[]): Promise<Map<string, string>> {
+  if (householdIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('visits')
+    .select((eb) => ['household_id', eb.fn.max('visited_at').as('at')])
+    .where('household_id', 'in', householdIds)
+    .groupBy('household_id')
+    .execute();
+  return new Map(rows.flatMap((r) => (r.household_id && r.at ? [[r.household_id, String(r.at)] as const] : [])));
 }
