@@ -151,6 +151,17 @@ describe.each(dialects)('seedDemo (%s)', (dialect) => {
   });
 
   // Four small seeds, each training a classifier in a worker thread: longer than the default allows on a busy machine.
+  it('opens deliberation with something to show: a topic in consultation, a decided one with its task, a meeting, a covenant draft', async () => {
+    const topics = await deps.db.selectFrom('topics').select(['title', 'status']).orderBy('title').execute();
+    expect(topics.map((t) => [t.title, t.status])).toEqual([['电动车集中充电棚选址', 'implementing'], ['老楼楼道加装扶手', 'on_agenda']]);
+    expect(await deps.db.selectFrom('topic_tasks').select('title').execute()).toHaveLength(1);
+    const meeting = await deps.db.selectFrom('deliberation_meeting_agenda').select('subject_kind').executeTakeFirstOrThrow();
+    expect(meeting.subject_kind).toBe('topic');
+    const covenant = await deps.db.selectFrom('covenants').select(['phase', 'title']).executeTakeFirstOrThrow();
+    expect(covenant).toEqual({ phase: 'consultation', title: '五福桥社区居民公约' });
+    expect(await deps.db.selectFrom('covenant_articles').select('id').execute()).toHaveLength(8);
+  });
+
   it('plans several communities when asked, the accounts in the first only, the same every time', { timeout: 120_000 }, async () => {
     const { deps: more, cleanup: done } = await createTestDeps(dialect);
     const { deps: again, cleanup: doneAgain } = await createTestDeps(dialect);

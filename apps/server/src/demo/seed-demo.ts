@@ -9,6 +9,7 @@ import { insertMany, releaseStatements } from './bulk-insert.js';
 import { planCommunity, SUBDISTRICT_NAME } from './community-plan.js';
 import { IdentityRegistry } from './identity.js';
 import { seedDemoRequests, type DemoRequests } from './demo-requests.js';
+import { seedDeliberationDemo } from './deliberation-demo.js';
 import { writeCommunity } from './write-community.js';
 
 export { DEMO_PASSWORD, type DemoAccount } from './accounts.js';
@@ -111,6 +112,11 @@ async function seed(deps: AppDeps, options: SeedOptions): Promise<SeedResult> {
       const { requests, steps, classifier } = result.requests;
       const figures = classifier ? `, classifier accuracy ${classifier.accuracy.toFixed(3)}` : '';
       log(`    request history: ${requests} requests over 12 months, ${steps} steps${figures} — ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+    }
+    if (c === 0) {
+      const t2 = performance.now();
+      const d = await seedDeliberationDemo(deps, w.written.places.community.id);
+      log(`    deliberation: ${d.topics} topics, ${d.meetings} meeting, ${d.covenants} covenant in consultation — ${((performance.now() - t2) / 1000).toFixed(1)} s`);
     }
   }
   // Statistics now, so the register searches get good plans at once: PostgreSQL's autovacuum would gather them a
