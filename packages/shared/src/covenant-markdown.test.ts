@@ -79,6 +79,18 @@ describe('parseCovenantMarkdown', () => {
     ]);
   });
 
+  it('reads a line citing another article inside an article as its text, not as a new article', () => {
+    const r = parseCovenantMarkdown('第一条 居民爱护公共设施。\n第三条规定的奖励由居民会议决定。\n第二条 邻里互助。');
+    expect(isCovenantMarkdownFailure(r)).toBe(false);
+    if (isCovenantMarkdownFailure(r)) return;
+    expect(r.articles.map((a) => [a.number, a.body])).toEqual([
+      [1, '居民爱护公共设施。\n第三条规定的奖励由居民会议决定。'],
+      [2, '邻里互助。'],
+    ]);
+    // A marker with a separator is still an article, so a real gap is still reported.
+    expect(parseCovenantMarkdown('第一条 甲。\n第三条 乙。')).toMatchObject({ error: 'article_numbers', line: 2 });
+  });
+
   it('refuses a numbering gap with its line', () => {
     expect(parseCovenantMarkdown(['第一条 甲。', '第三条 乙。'].join('\n'))).toEqual({ error: 'article_numbers', line: 2, expected: 2, found: 3 });
     expect(parseCovenantMarkdown(['序言', '第二条 乙。'].join('\n'))).toMatchObject({ error: 'article_numbers', line: 2 });

@@ -53,7 +53,8 @@ export const covenantArticleMaxLength = 4000;
 export const covenantChapterTitleMaxLength = 200;
 
 const numeral = '[零〇一二两三四五六七八九十百千\\d０-９]+';
-const articleLine = new RegExp(`^(?:#{1,6}\\s*)?(?:\\*\\*)?\\s*第(${numeral})条\\s*(?:\\*\\*)?[\\s\\u3000:：、.．]*(.*)$`);
+// Groups: the number, what separates it from the text (empty in "第三条规定…"), the text.
+const articleLine = new RegExp(`^(?:#{1,6}\\s*)?(?:\\*\\*)?\\s*第(${numeral})条(\\s*(?:\\*\\*)?[\\s\\u3000:：、.．]*)(.*)$`);
 const chapterLine = new RegExp(`^(?:#{1,6}\\s*)?(?:\\*\\*)?\\s*第(${numeral})章\\s*(?:\\*\\*)?[\\s\\u3000:：、.．]*(.*?)\\s*(?:\\*\\*)?$`);
 const headingLine = /^#{1,2}\s+(.*?)\s*#*$/;
 
@@ -116,8 +117,10 @@ export function parseCovenantMarkdown(markdown: string): ParsedCovenant | Covena
     const line = (lines[i] ?? '').trim();
     const lineNo = i + 1;
     const a = marked ? articleLine.exec(line) : null;
-    if (a) {
-      current = { chapter, number: chineseNumeral(a[1] ?? ''), line: lineNo, lines: [a[2] ?? ''] };
+    // Inside an article, "第三条规定…" (no separator, not the next number) is the article's text citing another.
+    const citation = a !== null && current !== null && !a[2] && Boolean(a[3]) && chineseNumeral(a[1] ?? '') !== raws.length + 1;
+    if (a && !citation) {
+      current = { chapter, number: chineseNumeral(a[1] ?? ''), line: lineNo, lines: [a[3] ?? ''] };
       raws.push(current);
       continue;
     }
