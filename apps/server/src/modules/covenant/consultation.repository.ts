@@ -179,15 +179,14 @@ export async function replaceAnswer(db: Db, questionId: string, userId: string, 
     .execute();
 }
 
-/** Counts for the staff overview. */
+/** Counts for the staff overview: opinions and comments, and how many of either still await their handling. */
 export async function overviewCounts(db: Db, covenantId: string) {
-  const o = await db.selectFrom('covenant_opinions').select((eb) => eb.fn.countAll<number>().as('n')).where('covenant_id', '=', covenantId).executeTakeFirst();
-  const c = await db.selectFrom('covenant_comments').select((eb) => eb.fn.countAll<number>().as('n')).where('covenant_id', '=', covenantId).executeTakeFirst();
-  const u = await db
-    .selectFrom('covenant_comments')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('covenant_id', '=', covenantId)
-    .where('handling', 'is', null)
-    .executeTakeFirst();
-  return { opinions: Number(o?.n ?? 0), comments: Number(c?.n ?? 0), unhandled: Number(u?.n ?? 0) };
+  const count = (table: 'covenant_opinions' | 'covenant_comments') =>
+    db
+      .selectFrom(table)
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>(eb.case().when('handling', 'is', null).then(1).else(0).end()).as('pending')])
+      .where('covenant_id', '=', covenantId)
+      .executeTakeFirst();
+  const [o, c] = await Promise.all([count('covenant_opinions'), count('covenant_comments')]);
+  return { opinions: Number(o?.n ?? 0), comments: Number(c?.n ?? 0), unhandled: Number(o?.pending ?? 0) + Number(c?.pending ?? 0) };
 }

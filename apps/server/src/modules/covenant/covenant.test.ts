@@ -78,6 +78,9 @@ describe.each(dialects)('covenant process (%s)', (dialect) => {
     const handled = ok<OpinionView>(await w.staff.post(url(`/opinions/${mine.id}/handling`), { handling: 'adopted', reason: '已写入第四条' }), 'handle');
     expect(handled).toMatchObject({ handling: 'adopted', handlingReason: '已写入第四条' });
     await expectError(w.unverified.post(url(`/opinions/${mine.id}/handling`), { handling: 'adopted', reason: '自己处理' }), 403, 'forbidden');
+    // The overview counts the opinion still waiting for its handling.
+    await reload();
+    expect(c.counts).toMatchObject({ opinions: 2, comments: 0, unhandled: 1 });
   });
 
   it('keeps the phases in order and checks the preconditions', async () => {
