@@ -263,6 +263,8 @@ export const covenantSummary = z.object({
   communityName: z.string(),
   title: z.string(),
   phase: z.enum(covenantPhases),
+  /** The current phase's planned last day (China date), so a list can say "until …" without the full record. */
+  phaseEndsOn: z.string().nullable(),
   versionCount: z.number(),
   publishedAt: z.string().nullable(),
   createdAt: z.string(),

@@ -48,6 +48,17 @@ export function listPhases(db: Db, covenantId: string): Promise<PhaseRow[]> {
   return db.selectFrom('covenant_phases').selectAll().where('covenant_id', '=', covenantId).execute();
 }
 
+/** The planned last day of one phase, if it has one. */
+export async function plannedEndOf(db: Db, covenantId: string, phase: string): Promise<string | null> {
+  const r = await db.selectFrom('covenant_phases').select('planned_end_on').where('covenant_id', '=', covenantId).where('phase', '=', phase).executeTakeFirst();
+  return r?.planned_end_on ?? null;
+}
+
+export async function countVersions(db: Db, covenantId: string): Promise<number> {
+  const r = await db.selectFrom('covenant_versions').select((eb) => eb.fn.countAll<number>().as('n')).where('covenant_id', '=', covenantId).executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
 export async function updatePhase(db: Db, covenantId: string, phase: string, patch: Updateable<CovenantPhasesTable>): Promise<void> {
   await db.updateTable('covenant_phases').set(patch).where('covenant_id', '=', covenantId).where('phase', '=', phase).execute();
 }

@@ -11,14 +11,15 @@ import { advanceTargets, permissionsOf } from './phases.js';
 /** Rows to the views the API answers with. */
 
 export async function summaryOf(db: Db, c: repo.CovenantRow): Promise<CovenantSummary> {
-  const versions = await db.selectFrom('covenant_versions').select((eb) => eb.fn.countAll<number>().as('n')).where('covenant_id', '=', c.id).executeTakeFirst();
+  const [versions, phaseEndsOn] = await Promise.all([repo.countVersions(db, c.id), repo.plannedEndOf(db, c.id, c.phase)]);
   return {
     id: c.id,
     communityId: c.community_id,
     communityName: c.community_name,
     title: c.title,
     phase: c.phase as CovenantPhase,
-    versionCount: Number(versions?.n ?? 0),
+    phaseEndsOn,
+    versionCount: versions,
     publishedAt: c.published_at,
     createdAt: c.created_at,
     updatedAt: c.updated_at,

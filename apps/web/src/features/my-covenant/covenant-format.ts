@@ -1,4 +1,3 @@
-import type { CovenantPhase, PhaseView } from '@gongzhi/shared';
 import i18n from '../../i18n/index.js';
 
 /** A planned day (`2026-12-10`) as people say it: 12月10日 / December 10, no year, no time zone shift. */
@@ -64,5 +63,3 @@ export function groupByChapter<A extends { chapterNumber: number | null; chapter
   return groups;
 }
 
-/** The row of the phase the covenant is in. */
-export const currentPhase = (phases: PhaseView[], phase: CovenantPhase): PhaseView | undefined => phases.find((p) => p.phase === phase);

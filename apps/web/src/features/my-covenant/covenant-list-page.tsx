@@ -2,7 +2,6 @@ import { NavBar } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useLoaded } from '../../api/use-loaded.js';
-import { useResource } from '../../api/use-resource.js';
 import { formatDate } from '../my-requests/format-date.js';
 import { GrowingListState } from '../my-requests/use-growing-list.js';
 import { myCovenantApi, type CovenantSummary } from './my-covenant-api.js';
@@ -46,12 +45,11 @@ export default function CovenantListPage() {
   );
 }
 
-/** One covenant; its phase's end date comes with the full record (a community has only a few covenants). */
+/** One covenant, with its phase and until when. */
 function CovenantRow({ c }: { c: CovenantSummary }) {
   const { t } = useTranslation();
   const phaseLine = usePhaseLine();
-  const { state } = useResource(c.id, myCovenantApi.detail);
-  const line = state.status === 'ready' ? phaseLine(state.data) : phaseLine(c);
+  const line = phaseLine(c);
   return (
     <Link to={`/m/covenants/${c.id}`} className="gz-covenant-row">
       <span className="gz-covenant-title">{c.title}</span>

@@ -1,14 +1,13 @@
 import { covenantPhases, type CovenantPhase, type CovenantView, type ProcessAction } from '@gongzhi/shared';
 import { useTranslation } from 'react-i18next';
-import { currentPhase, formatDay } from './covenant-format.js';
+import { formatDay } from './covenant-format.js';
 
 /** "征求意见中，至 12月10日": where a covenant stands, in words a resident uses. */
 export function usePhaseLine() {
   const { t } = useTranslation();
-  return (c: Pick<CovenantView, 'phase'> & { phases?: CovenantView['phases'] }) => {
+  return (c: Pick<CovenantView, 'phase' | 'phaseEndsOn'>) => {
     const status = t(`myCovenant.phaseNow.${c.phase}`);
-    const end = c.phases ? currentPhase(c.phases, c.phase)?.plannedEndOn : null;
-    return end ? t('myCovenant.phaseUntil', { status, date: formatDay(end) }) : status;
+    return c.phaseEndsOn ? t('myCovenant.phaseUntil', { status, date: formatDay(c.phaseEndsOn) }) : status;
   };
 }
 
