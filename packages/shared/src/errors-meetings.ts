@@ -14,6 +14,7 @@ export const meetingErrors = {
   speech_wrong_status: { zh: '该发言不能进行此操作', en: 'This speech cannot do that now' },
   speaker_invalid: { zh: '发言人须为参会人或填写姓名', en: 'A speaker must be an invitee or have a name' },
   motion_subject_unavailable: { zh: '该表决事项暂不能提交本次会议', en: 'This subject cannot be put to this meeting' },
+  motion_subject_in_vote: { zh: '该事项已有一项动议正在表决，请先完成该表决', en: 'A motion on this subject is already being voted on; close that vote first' },
   motion_decided: { zh: '该动议已表决', en: 'This motion has been decided' },
   vote_counts_required: { zh: '无记名投票请填写赞成、反对、弃权票数', en: 'For a secret ballot, enter the counts for, against and abstaining' },
   vote_counts_exceed_present: { zh: '票数合计不能超过到会人数', en: 'The counts cannot add up to more than those present' },

@@ -56,6 +56,18 @@ export function findMotion(db: Db, meetingId: string, id: string): Promise<Motio
   return db.selectFrom('deliberation_motions').selectAll().where('meeting_id', '=', meetingId).where('id', '=', id).executeTakeFirst();
 }
 
+/** Whether some meeting has a motion on this subject still being voted on. */
+export async function subjectHasVotingMotion(db: Db, kind: string, subjectId: string): Promise<boolean> {
+  const r = await db
+    .selectFrom('deliberation_motions')
+    .select('id')
+    .where('subject_kind', '=', kind)
+    .where('subject_id', '=', subjectId)
+    .where('status', '=', 'voting')
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
 export async function nextMotionPosition(db: Db, meetingId: string): Promise<number> {
   const r = await db.selectFrom('deliberation_motions').select((eb) => eb.fn.max<number>('position').as('p')).where('meeting_id', '=', meetingId).executeTakeFirst();
   return Number(r?.p ?? 0) + 1;

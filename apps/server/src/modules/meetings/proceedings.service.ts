@@ -85,6 +85,8 @@ export async function tableMotion(deps: AppDeps, ctx: RequestContext, id: string
     const subject = motionSubject(body.subjectKind);
     if (!subject) throw new AppError('motion_subject_unavailable', 400, { field: 'subjectKind' });
     subjectTitle = (await subject.check(deps.db, body.subjectId, { communityId: m.community_id, kind: m.kind })).title;
+    // One open vote per subject: two would decide it twice.
+    if (await repo.subjectHasVotingMotion(deps.db, body.subjectKind, body.subjectId)) throw new AppError('motion_subject_in_vote', 409, { field: 'subjectId' });
   }
   const motionId = newId();
   await deps.db.transaction().execute(async (trx) => {

@@ -119,6 +119,9 @@ describe.each(dialects)('deliberation meetings: speeches, motions, votes, minute
     ok(await w.staff.post(url(m, `/motions/${first.id}/close`), { forCount: 2, againstCount: 0, abstainCount: 0 }), 'close');
     for (const i of invitees.slice(2)) ok(await tick(w.staff, m, i.id), 'tick');
     const second = lastMotion(ok<Detail>(await w.staff.post(url(m, '/motions'), { text: '表决议题：加装电梯', ballot: 'secret', subjectKind: 'topic', subjectId: 't1' }), 'table'));
+    // A second motion on a subject already being voted on would decide it twice.
+    const twice = await w.staff.post(url(m, '/motions'), { text: '再次表决', ballot: 'secret', subjectKind: 'topic', subjectId: 't1' });
+    expect([twice.statusCode, errCode(twice)]).toEqual([409, 'motion_subject_in_vote']);
 
     // A subject owner that refuses rolls the whole tally back.
     failDecided = true;

@@ -68,7 +68,8 @@ async function writeDecision(
 
 /** The meeting's result, inside the meeting's transaction. No quorum leaves the topic waiting, on the trail. */
 export async function topicDecided(trx: Db, m: DecidedMotion, ctx: RequestContext): Promise<void> {
-  const t = await decidable(trx, m.subjectId, m.communityId);
+  const t = await repo.findTopic(trx, m.subjectId);
+  if (!t || t.community_id !== m.communityId) throw notFound();
   const tally: repo.TrailData = {
     meetingId: m.meetingId,
     motionId: m.motionId,
@@ -81,7 +82,11 @@ export async function topicDecided(trx: Db, m: DecidedMotion, ctx: RequestContex
     abstain: m.abstainCount,
   };
   const actor = { actorUserId: ctx.actor.userId, actorName: ctx.actor.displayName || null };
-  if (m.result === 'no_quorum') {
+  // A topic decided meanwhile (a decision recorded by hand, another motion) keeps that decision: the vote is kept
+  // on its trail and moves nothing, so the meeting's vote can still close.
+  if (t.status !== 'on_agenda') {
+    await repo.addEvent(trx, { topicId: t.id, kind: 'meeting_result_after_decision', ...actor, note: m.text, data: { ...tally, result: m.result }, at: m.decidedAt });
+  } else if (m.result === 'no_quorum') {
     await repo.addEvent(trx, { topicId: t.id, kind: 'meeting_no_quorum', ...actor, note: m.text, data: tally, at: m.decidedAt });
   } else {
     await writeDecision(trx, t, {

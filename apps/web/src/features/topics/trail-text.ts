@@ -20,6 +20,7 @@ export function trailFacts(e: TopicEvent, t: TFunction): string | null {
     case 'meeting_decided':
     case 'meeting_rejected':
     case 'meeting_no_quorum':
+    case 'meeting_result_after_decision':
       return t('topics.trail.tally', {
         eligible: num(d.eligible),
         present: num(d.present),
