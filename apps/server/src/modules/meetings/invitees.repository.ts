@@ -68,15 +68,25 @@ export function findInvitee(db: Db, meetingId: string, id: string): Promise<Invi
   return db.selectFrom('deliberation_meeting_invitees').selectAll().where('meeting_id', '=', meetingId).where('id', '=', id).executeTakeFirst();
 }
 
-/** Whether the same register row is already on the list. */
-export async function alreadyInvited(db: Db, meetingId: string, link: { resident_id?: string | null; membership_id?: string | null; organisation_id?: string | null }): Promise<boolean> {
+/** Whether the same register row is already on the list; on a households basis, whether the household is. */
+export async function alreadyInvited(
+  db: Db,
+  meetingId: string,
+  link: { source: string; resident_id?: string | null; membership_id?: string | null; organisation_id?: string | null; household_id?: string | null },
+): Promise<boolean> {
   const parts = (['resident_id', 'membership_id', 'organisation_id'] as const).filter((k) => link[k]);
-  if (parts.length === 0) return false;
+  const household = link.source === 'household' && link.household_id ? link.household_id : null;
+  if (parts.length === 0 && !household) return false;
   const row = await db
     .selectFrom('deliberation_meeting_invitees')
     .select('id')
     .where('meeting_id', '=', meetingId)
-    .where((eb) => eb.or(parts.map((k) => eb(k, '=', link[k]!))))
+    .where((eb) =>
+      eb.or([
+        ...parts.map((k) => eb(k, '=', link[k]!)),
+        ...(household ? [eb.and([eb('source', '=', 'household'), eb('household_id', '=', household)])] : []),
+      ]),
+    )
     .executeTakeFirst();
   return row !== undefined;
 }

@@ -104,6 +104,8 @@ describe.each(dialects)('deliberation meetings: notice, invitees, sign-in, quoru
     const added = ok<InviteeView>(await w.staff.post(`/deliberation-meetings/${m.id}/invitees`, { residentId: w.people['无户者']!.residentId }), 'add');
     expect(added).toMatchObject({ name: '无户者', eligible: true });
     expect(errCode(await w.staff.post(`/deliberation-meetings/${m.id}/invitees`, { residentId: w.people['无户者']!.residentId }))).toBe('meeting_invitee_duplicate');
+    // On a households basis a household counts once: its other members are not added beside the householder.
+    expect(errCode(await w.staff.post(`/deliberation-meetings/${m.id}/invitees`, { residentId: w.people['张一子']!.residentId }))).toBe('meeting_invitee_duplicate');
     expect(errCode(await w.staff.post(`/deliberation-meetings/${m.id}/invitees`, {}))).toBe('meeting_invitee_invalid');
     const guest = ok<InviteeView>(await w.staff.post(`/deliberation-meetings/${m.id}/invitees`, { name: '物业经理', unit: '物业公司' }), 'guest');
     expect(guest.eligible).toBe(false);
