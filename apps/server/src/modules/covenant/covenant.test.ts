@@ -81,6 +81,11 @@ describe.each(dialects)('covenant process (%s)', (dialect) => {
     // The overview counts the opinion still waiting for its handling.
     await reload();
     expect(c.counts).toMatchObject({ opinions: 2, comments: 0, unhandled: 1 });
+    // A name as long as the register allows (100 characters) is kept whole, on PostgreSQL too.
+    const longName = `阿卜杜热合曼·${'买'.repeat(93)}`;
+    ok(await w.staff.patch(`/residents/${w.residentId}`, { name: longName }), 'rename');
+    const long = ok<OpinionView>(await w.verified.post(url('/opinions'), { text: '名字很长的居民也能提意见' }), 'long name');
+    expect(long.authorName).toBe(longName);
   });
 
   it('keeps the phases in order and checks the preconditions', async () => {
