@@ -1,5 +1,6 @@
 /** Error codes of the covenant module; merged into `errorMessages` in errors.ts. Texts in zh-CN and en-US. */
 export const covenantErrors = {
+  covenant_version_conflict: { zh: '刚有人保存了新版本，请刷新后再保存', en: 'Someone has just saved a new version; reload and save again' },
   covenant_community_required: { zh: '请选择公约所属社区', en: 'Choose the community of the covenant' },
   covenant_markdown_invalid: {
     zh: '公约文本无法拆分为条款：请用“第一条、第二条……”依次编号（详见所示行）',

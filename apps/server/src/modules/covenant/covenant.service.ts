@@ -107,7 +107,8 @@ export async function renameCovenant(deps: AppDeps, ctx: RequestContext, id: str
   const c = await managedCovenant(deps.db, ctx.actor, id);
   const at = iso(deps.clock.now());
   await deps.db.transaction().execute(async (trx) => {
-    await repo.updateCovenant(trx, c.id, c.phase, { title, updated_at: at });
+    // Guarded by the phase read above: a covenant that moved on meanwhile is not renamed behind its new phase.
+    if (!(await repo.updateCovenant(trx, c.id, c.phase, { title, updated_at: at }))) throw new AppError('wrong_phase', 409);
     await recordAudit(trx, ctx, deps.clock, { action: 'covenant.renamed', ...auditTarget(c), before: { title: c.title }, after: { title } });
   });
   return getCovenant(deps, ctx.actor, id);

@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../lib/app-error.js';
 import { iso } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { participantOf, requirePermitted } from '../../lib/participation.js';
+import { isUniqueViolation } from '../../db/unique-violation.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { commentCounts, myStances, stanceCounts } from './consultation.repository.js';
 import * as repo from './covenant.repository.js';
@@ -39,19 +40,25 @@ export async function createVersion(deps: AppDeps, ctx: RequestContext, id: stri
   const at = iso(deps.clock.now());
   // Drafts written before consultation are drafts; those answering comments and reviews are revisions.
   const kind = c.phase === 'drafting' ? 'draft' : 'revision';
-  await deps.db.transaction().execute(async (trx) => {
-    await repo.insertVersion(
-      trx,
-      { id: versionId, covenant_id: c.id, number, kind, markdown: body.markdown, changelog, created_by: ctx.actor.userId!, created_at: at },
-      parsed.articles.map((a) => ({ id: newId(), covenant_id: c.id, version_id: versionId, position: a.position, chapter_number: a.chapterNumber, chapter_title: a.chapterTitle, number: a.number, body: a.body })),
-    );
-    if (!(await repo.updateCovenant(trx, c.id, c.phase, { current_version_id: versionId, updated_at: at }))) throw new AppError('wrong_phase', 409);
-    await recordAudit(trx, ctx, deps.clock, {
-      action: 'covenant.version_created',
-      ...auditTarget(c),
-      after: { versionId, number, kind, articles: parsed.articles.length, changelog },
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      await repo.insertVersion(
+        trx,
+        { id: versionId, covenant_id: c.id, number, kind, markdown: body.markdown, changelog, created_by: ctx.actor.userId!, created_at: at },
+        parsed.articles.map((a) => ({ id: newId(), covenant_id: c.id, version_id: versionId, position: a.position, chapter_number: a.chapterNumber, chapter_title: a.chapterTitle, number: a.number, body: a.body })),
+      );
+      if (!(await repo.updateCovenant(trx, c.id, c.phase, { current_version_id: versionId, updated_at: at }))) throw new AppError('wrong_phase', 409);
+      await recordAudit(trx, ctx, deps.clock, {
+        action: 'covenant.version_created',
+        ...auditTarget(c),
+        after: { versionId, number, kind, articles: parsed.articles.length, changelog },
+      });
     });
-  });
+  } catch (e) {
+    // Two versions saved at once take the same number: the second is told to reload, not given a 500.
+    if (isUniqueViolation(e)) throw new AppError('covenant_version_conflict', 409);
+    throw e;
+  }
   return versionView(deps.db, ctx.actor, c, versionId);
 }
 
