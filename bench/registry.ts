@@ -29,4 +29,8 @@ export const registry: Record<string, { description: string; load: () => Promise
     description: 'request classifier vs char 1–2-gram TF-IDF SVM: train s on 10,000 messages, msgs/s, memory, model size; CV macro-F1 on --file',
     load: async () => (await import('./classifier.js')).classifier,
   },
+  ledger: {
+    description: 'ledger on 1,000,000 entries: appends/s (service vs raw insert), whole-chain verify s (vs raw read), public monthly summary p50/p99 (HTTP vs SQL vs bare)',
+    load: async () => (await import('./ledger.js')).ledger,
+  },
 };

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from './deps.js';
+import { runDisclosureReminders } from './modules/disclosure/index.js';
 import { purgeUnattachedFiles } from './modules/files/index.js';
 import { deliverOutbox } from './modules/notifications/index.js';
 import { runRequestTimers } from './modules/requests/index.js';
@@ -24,6 +25,8 @@ export const jobs: Job[] = [
   // Polled often so a retrain starts within seconds of the click: an idle round is one indexed read.
   { name: 'classifier retraining', everyMs: 2_000, run: (deps, signal) => runQueuedRetrains(deps, { signal }) },
   { name: 'stale classifier jobs', everyMs: 60_000, run: failStaleRetrains },
+  // One reminder per catalogue item, period and kind, remembered in disclosure_reminders.
+  { name: 'disclosure reminders', everyMs: 3_600_000, run: runDisclosureReminders },
 ];
 
 /**

@@ -1,3 +1,21 @@
 /** Error codes of the disclosure module (issue 6); merged into `errorMessages` in errors.ts. Texts in zh-CN and en-US. */
 export const disclosureErrors = {
+  disclosure_community_required: { zh: '请选择社区', en: 'Choose the community' },
+  disclosure_owner_invalid: { zh: '责任人须为本社区的工作人员账号', en: 'The owner must be a staff account of the community' },
+  disclosure_item_retired: { zh: '该公开事项已停用', en: 'This catalogue item is retired' },
+  disclosure_item_invalid: { zh: '所选公开事项不存在、已停用或不属于该社区', en: 'The catalogue item does not exist, is retired or belongs to another community' },
+  disclosure_period_invalid: { zh: '公开期次与该事项的公开频次不符', en: 'The period does not match the frequency of the catalogue item' },
+  publication_personal_data: { zh: '内容含有身份证号、手机号或银行卡号，请遮盖后再提交', en: 'The text contains ID, mobile or bank card numbers; mask them first' },
+  publication_wrong_status: { zh: '该公开信息当前状态不能进行此操作', en: 'The publication is not in a state that allows this' },
+  publication_self_approval: { zh: '不能审核自己起草的公开信息，须由他人审核', en: 'You cannot approve your own publication; someone else must' },
+  publication_return_note_required: { zh: '退回时请写明修改意见', en: 'Write a note saying what to change' },
+  publication_supersedes_invalid: { zh: '只能更正本社区已发布的公开信息', en: 'Only a published publication of the same community can be corrected' },
+  publication_not_a_notice: { zh: '只有公示才有异议期', en: 'Only a public notice has an objection period' },
+  publication_objection_period_closed: { zh: '不在公示异议期内', en: 'The objection period is not open' },
+  publication_objection_period_open: { zh: '异议期尚未结束，不能结束公示', en: 'The objection period has not ended yet' },
+  publication_objections_unanswered: { zh: '还有异议未答复，不能结束公示', en: 'Some objections are not answered yet; answer them before closing' },
+  publication_outcome_required: { zh: '请填写公示结果', en: 'Write the outcome of the notice' },
+  publication_not_your_community: { zh: '只有本社区的居民可以提出异议或提问', en: 'Only people of this community can object or ask' },
+  publication_already_answered: { zh: '已答复过', en: 'Already answered' },
+  publication_not_open: { zh: '该公开信息未发布，不能提出异议或提问', en: 'The publication is not published; nothing can be filed on it' },
 } as const;

@@ -49,6 +49,7 @@ const commands: Record<string, { describe: string; usage: string; run: (deps: Ap
 /** Commands that need no database, so they run without loading the configuration or opening one. */
 const standalone: Record<string, { describe: string; usage: string; run: (argv: string[]) => Promise<number> }> = {
   classifier: { describe: 'Train, evaluate or cross-validate a request classifier on a labelled .jsonl/.csv/.xlsx file (JSON out)', usage: classifierUsage, run: classifierCommand },
+  ledger: { describe: 'Verify an exported ledger chain (.json or .xlsx) offline: names edited, removed and reordered entries; exit 0 when intact', usage: 'ledger verify FILE [--head HASH] [--lang zh|en|both]', run: async (argv) => (await import('./ledger.js')).ledgerCommand(argv) },
 };
 
 function usage(): void {

@@ -10,6 +10,11 @@ import { planCommunity, SUBDISTRICT_NAME } from './community-plan.js';
 import { IdentityRegistry } from './identity.js';
 import { seedDemoRequests, type DemoRequests } from './demo-requests.js';
 import { seedDeliberationDemo } from './deliberation-demo.js';
+import { seedLedgerDemo } from './ledger-demo.js';
+import { seedFeeBoardsDemo } from './fee-boards-demo.js';
+import { seedDisclosureDemo } from './disclosure-demo.js';
+import { seedReviewsDemo } from './reviews-demo.js';
+import { seedElectionsDemo } from './elections-demo.js';
 import { writeCommunity } from './write-community.js';
 
 export { DEMO_PASSWORD, type DemoAccount } from './accounts.js';
@@ -117,6 +122,18 @@ async function seed(deps: AppDeps, options: SeedOptions): Promise<SeedResult> {
       const t2 = performance.now();
       const d = await seedDeliberationDemo(deps, w.written.places.community.id);
       log(`    deliberation: ${d.topics} topics, ${d.meetings} meeting, ${d.covenants} covenant in consultation — ${((performance.now() - t2) / 1000).toFixed(1)} s`);
+      const l = await seedLedgerDemo(deps, w.written.places.community.id);
+      log(`    ledger: ${l.entries} posted entries, one of them a reversal`);
+      const f = await seedFeeBoardsDemo(deps, w.written.places.community.id);
+      log(`    fee boards: ${f.boards} boards of three estates, one corrected, one draft`);
+      const dd = await seedDisclosureDemo(deps, w.written.places.community.id);
+      log(`    disclosure: ${dd.items} catalogue items, ${dd.publications} publications`);
+      const t3 = performance.now();
+      const rv = await seedReviewsDemo(deps, w.written.places.community.id);
+      log(`    democratic review: ${rv.rounds} rounds, ${rv.forms} paper forms — ${((performance.now() - t3) / 1000).toFixed(1)} s`);
+      const t4 = performance.now();
+      const el = await seedElectionsDemo(deps, w.written.places.community.id);
+      log(`    elections: ${el.elections} election with ${el.voters} registered voters, list posted — ${((performance.now() - t4) / 1000).toFixed(1)} s`);
     }
   }
   // Statistics now, so the register searches get good plans at once: PostgreSQL's autovacuum would gather them a

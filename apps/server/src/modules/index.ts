@@ -19,6 +19,11 @@ import { topicsRoutes } from './topics/topics.routes.js';
 import { covenantRoutes } from './covenant/covenant.routes.js';
 import { meetingsRoutes } from './meetings/meetings.routes.js';
 import { covenantPledgesRoutes } from './covenant-pledges/covenant-pledges.routes.js';
+import { electionsRoutes } from './elections/elections.routes.js';
+import { disclosureRoutes, publicPublicationRoutes } from './disclosure/index.js';
+import { feeBoardsRoutes } from './fee-boards/fee-boards.routes.js';
+import { reviewsRoutes } from './reviews/reviews.routes.js';
+import { ledgerRoutes } from './ledger/ledger.routes.js';
 
 /** The explicit list of modules; each registers its routes under /api/v1 unless it names its own prefix. */
 export const modules: { name: string; routes: FastifyPluginAsync; prefix?: string }[] = [
@@ -44,4 +49,10 @@ export const modules: { name: string; routes: FastifyPluginAsync; prefix?: strin
   { name: 'covenant', routes: covenantRoutes },
   { name: 'meetings', routes: meetingsRoutes },
   { name: 'covenant-pledges', routes: covenantPledgesRoutes },
+  { name: 'disclosure', routes: disclosureRoutes },
+  { name: 'publications-public', routes: publicPublicationRoutes },
+  { name: 'fee-boards', routes: feeBoardsRoutes },
+  { name: 'reviews', routes: reviewsRoutes },
+  { name: 'ledger', routes: ledgerRoutes },
+  { name: 'elections', routes: electionsRoutes },
 ];

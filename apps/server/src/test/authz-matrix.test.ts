@@ -18,6 +18,11 @@ import { topicsAuthz } from '../modules/topics/topics.authz.js';
 import { covenantAuthz } from '../modules/covenant/covenant.authz.js';
 import { meetingsAuthz } from '../modules/meetings/meetings.authz.js';
 import { covenantPledgesAuthz } from '../modules/covenant-pledges/covenant-pledges.authz.js';
+import { electionsAuthz } from '../modules/elections/elections.authz.js';
+import { disclosureAuthz } from '../modules/disclosure/disclosure.authz.js';
+import { feeBoardsAuthz } from '../modules/fee-boards/fee-boards.authz.js';
+import { reviewsAuthz } from '../modules/reviews/reviews.authz.js';
+import { ledgerAuthz } from '../modules/ledger/ledger.authz.js';
 
 const everyone: RoleOrPublic[] = ['public', ...roles];
 const signedIn: RoleOrPublic[] = [...roles];
@@ -71,6 +76,11 @@ const expected: Record<string, RoleOrPublic[]> = {
   ...covenantAuthz,
   ...meetingsAuthz,
   ...covenantPledgesAuthz,
+  ...disclosureAuthz,
+  ...feeBoardsAuthz,
+  ...reviewsAuthz,
+  ...ledgerAuthz,
+  ...electionsAuthz,
 };
 
 describe.each(dialects)('authorisation matrix (%s)', (dialect) => {

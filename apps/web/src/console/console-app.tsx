@@ -52,6 +52,16 @@ const CovenantDetailPage = lazy(() => import('../features/covenant/covenant-deta
 const TopicsPage = lazy(() => import('../features/topics/topics-page.js'));
 const TopicNewPage = lazy(() => import('../features/topics/topic-new-page.js'));
 const TopicDetailPage = lazy(() => import('../features/topics/topic-detail-page.js'));
+const DisclosureCataloguePage = lazy(() => import('../features/disclosure/catalogue-page.js'));
+const PublicationsPage = lazy(() => import('../features/publications/publications-page.js'));
+const PublicationFormPage = lazy(() => import('../features/publications/publication-form-page.js'));
+const PublicationDetailPage = lazy(() => import('../features/publications/publication-detail-page.js'));
+const LedgerPage = lazy(() => import('../features/ledger/ledger-page.js'));
+const ElectionsPage = lazy(() => import('../features/elections/elections-page.js'));
+const ElectionDetailPage = lazy(() => import('../features/elections/election-detail-page.js'));
+const FeeBoardsPage = lazy(() => import('../features/fee-boards/fee-boards-page.js'));
+const ReviewsPage = lazy(() => import('../features/reviews/reviews-page.js'));
+const ReviewDetailPage = lazy(() => import('../features/reviews/review-detail-page.js'));
 
 /** Pages behind a module: the path below /console, the module whose roles open it, and the page. */
 const modulePages: { path: string; module: ConsoleModule; page: ReactNode }[] = [
@@ -78,6 +88,17 @@ const modulePages: { path: string; module: ConsoleModule; page: ReactNode }[] = 
   { path: 'deliberation/topics', module: 'topics', page: <TopicsPage /> },
   { path: 'deliberation/topics/new', module: 'topics', page: <TopicNewPage /> },
   { path: 'deliberation/topics/:id', module: 'topics', page: <TopicDetailPage /> },
+  { path: 'disclosure', module: 'disclosure', page: <DisclosureCataloguePage /> },
+  { path: 'publications', module: 'publications', page: <PublicationsPage /> },
+  { path: 'publications/new', module: 'publications', page: <PublicationFormPage /> },
+  { path: 'publications/:id', module: 'publications', page: <PublicationDetailPage /> },
+  { path: 'publications/:id/edit', module: 'publications', page: <PublicationFormPage /> },
+  { path: 'ledger', module: 'ledger', page: <LedgerPage /> },
+  { path: 'elections', module: 'elections', page: <ElectionsPage /> },
+  { path: 'elections/:id', module: 'elections', page: <ElectionDetailPage /> },
+  { path: 'fee-boards', module: 'feeBoards', page: <FeeBoardsPage /> },
+  { path: 'reviews', module: 'reviews', page: <ReviewsPage /> },
+  { path: 'reviews/:id', module: 'reviews', page: <ReviewDetailPage /> },
   { path: 'residents', module: 'residents', page: <ResidentsPage /> },
   { path: 'residents/:id', module: 'residents', page: <ResidentPage /> },
   { path: 'households', module: 'households', page: <HouseholdsPage /> },

@@ -1,6 +1,7 @@
 import { Suspense, useState, type ReactNode } from 'react';
 import { App, Button, Layout, Menu, Space, Spin } from 'antd';
 import {
+  AccountBookOutlined,
   AuditOutlined,
   ApartmentOutlined,
   ApiOutlined,
@@ -19,10 +20,14 @@ import {
   MenuOutlined,
   PhoneOutlined,
   ReadOutlined,
+  ReconciliationOutlined,
   SettingOutlined,
   SolutionOutlined,
+  StarOutlined,
   TeamOutlined,
   UserOutlined,
+  NotificationOutlined,
+  ProfileOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -52,8 +57,14 @@ const icons: Record<ConsoleModule, ReactNode> = {
   users: <UserOutlined />,
   audit: <AuditOutlined />,
   covenant: <ReadOutlined />,
+  ledger: <AccountBookOutlined />,
+  elections: <FlagOutlined />,
   topics: <CommentOutlined />,
+  disclosure: <ProfileOutlined />,
+  publications: <NotificationOutlined />,
+  feeBoards: <ReconciliationOutlined />,
   deliberationMeetings: <SolutionOutlined />,
+  reviews: <StarOutlined />,
 };
 
 /** Sidebar with the modules the user's roles open, a header with name, language and logout. */

@@ -1,6 +1,7 @@
 import {
   adminRoles,
   covenantReviewerRoles,
+  opennessViewerRoles,
   deliberationManagerRoles,
   pledgeRecorderRoles,
   dataOfficerRoles,
@@ -42,7 +43,13 @@ export type ConsoleModule =
   | 'audit'
   | 'covenant'
   | 'deliberationMeetings'
-  | 'topics';
+  | 'ledger'
+  | 'elections'
+  | 'topics'
+  | 'disclosure'
+  | 'publications'
+  | 'feeBoards'
+  | 'reviews';
 
 /** The console's modules in menu order, each with the roles that may open it. */
 export const consoleModules: { key: ConsoleModule; path: string; roles: readonly Role[] }[] = [
@@ -60,6 +67,17 @@ export const consoleModules: { key: ConsoleModule; path: string; roles: readonly
   { key: 'deliberationMeetings', path: '/console/deliberation/meetings', roles: [...deliberationManagerRoles, 'subdistrict_admin'] },
   // Staff run topics; grid workers, building leaders and the subdistrict follow them.
   { key: 'topics', path: '/console/deliberation/topics', roles: [...deliberationManagerRoles, 'subdistrict_admin', 'grid_worker', 'building_leader'] },
+  // Openness: staff keep the catalogue and publications, the subdistrict reads them.
+  { key: 'disclosure', path: '/console/disclosure', roles: opennessViewerRoles },
+  { key: 'publications', path: '/console/publications', roles: opennessViewerRoles },
+  // The office enters and publishes fee boards; the subdistrict reads them.
+  { key: 'feeBoards', path: '/console/fee-boards', roles: opennessViewerRoles },
+  // Democratic review: staff run it, the subdistrict follows it and may run it for a community.
+  { key: 'reviews', path: '/console/reviews', roles: opennessViewerRoles },
+  // Keepers post and approve; the subdistrict follows the ledger (opennessViewerRoles include the keepers).
+  { key: 'ledger', path: '/console/ledger', roles: opennessViewerRoles },
+  // Elections: the office runs them for the election committee, the subdistrict follows and may run them.
+  { key: 'elections', path: '/console/elections', roles: opennessViewerRoles },
   { key: 'places', path: '/console/places', roles: placeViewerRoles },
   { key: 'residents', path: '/console/residents', roles: registerViewerRoles },
   { key: 'households', path: '/console/households', roles: registerViewerRoles },

@@ -2,6 +2,15 @@ import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router-dom';
 import { CommunitiesSection } from './communities-section.js';
 import { PortalCovenantPage } from './covenant-page.js';
+import { PortalPublicationPage } from './publication-page.js';
+import { PortalPublicationsPage } from './publications-page.js';
+import { PortalLedgerPage } from './ledger-page.js';
+import { PortalElectionPage } from './election-page.js';
+import { PortalElectionsPage } from './elections-page.js';
+import { PortalReviewPage } from './review-page.js';
+import { PortalReviewsPage } from './reviews-page.js';
+import { PortalFeeBoardPage } from './fee-board-page.js';
+import { PortalFeeBoardsPage } from './fee-boards-page.js';
 import { LanguageLinks } from './language-links.js';
 import './portal.css';
 import { useDocumentTitle } from '../use-document-title.js';
@@ -84,6 +93,15 @@ export default function PortalApp() {
         <Routes>
           <Route index element={<PortalHome />} />
           <Route path="covenants/:id" element={<PortalCovenantPage />} />
+          <Route path="communities/:communityId/publications" element={<PortalPublicationsPage />} />
+          <Route path="publications/:id" element={<PortalPublicationPage />} />
+          <Route path="communities/:communityId/ledger" element={<PortalLedgerPage />} />
+          <Route path="communities/:communityId/elections" element={<PortalElectionsPage />} />
+          <Route path="elections/:id" element={<PortalElectionPage />} />
+          <Route path="communities/:communityId/reviews" element={<PortalReviewsPage />} />
+          <Route path="reviews/:id" element={<PortalReviewPage />} />
+          <Route path="communities/:communityId/fee-boards" element={<PortalFeeBoardsPage />} />
+          <Route path="fee-boards/:id" element={<PortalFeeBoardPage />} />
           <Route path="*" element={<PortalNotFound />} />
         </Routes>
       </main>

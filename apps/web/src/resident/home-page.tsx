@@ -57,6 +57,30 @@ export default function HomePage() {
           </Link>
         </List.Item>
       </List>
+      <List header={t('disclosure.resident.title')} className="resident-entry-list">
+        <List.Item prefix={<FileOutline aria-hidden />} arrowIcon>
+          <Link to="/m/publications" className="resident-entry-link">
+            <span className="resident-entry-title">{t('disclosure.resident.title')}</span>
+            <span className="resident-entry-hint">{t('disclosure.resident.entryHint')}</span>
+          </Link>
+        </List.Item>
+      </List>
+      <List header={t('elections.my.listTitle')} className="resident-entry-list">
+        <List.Item prefix={<EditSOutline aria-hidden />} arrowIcon>
+          <Link to="/m/elections" className="resident-entry-link">
+            <span className="resident-entry-title">{t('elections.my.listTitle')}</span>
+            <span className="resident-entry-hint">{t('elections.my.entryHint')}</span>
+          </Link>
+        </List.Item>
+      </List>
+      <List header={t('reviews.my.entryTitle')} className="resident-entry-list">
+        <List.Item prefix={<EditSOutline aria-hidden />} arrowIcon>
+          <Link to="/m/reviews" className="resident-entry-link">
+            <span className="resident-entry-title">{t('reviews.my.entry')}</span>
+            <span className="resident-entry-hint">{t('reviews.my.entryHint')}</span>
+          </Link>
+        </List.Item>
+      </List>
       <List header={t('resident.home.registerTitle')} className="resident-entry-list">
         {/* The whole row is one real link, so a large finger and a screen reader both find it. */}
         <List.Item prefix={<TeamOutline aria-hidden />} arrowIcon>

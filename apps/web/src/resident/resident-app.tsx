@@ -21,6 +21,12 @@ import ResidentTopicPage from '../features/topics/resident-topic-page.js';
 import ResidentNewTopicPage from '../features/topics/resident-new-topic-page.js';
 import MyMeetingsPage from '../features/meetings/my-meetings-page.js';
 import ResidentMeetingPage from '../features/meetings/resident-meeting-page.js';
+import MyReviewsPage from '../features/my-reviews/my-reviews-page.js';
+import MyReviewPage from '../features/my-reviews/my-review-page.js';
+import ResidentPublicationsPage from '../features/publications/resident-publications-page.js';
+import ResidentPublicationPage from '../features/publications/resident-publication-page.js';
+import MyElectionsPage from '../features/my-elections/my-elections-page.js';
+import MyElectionPage from '../features/my-elections/my-election-page.js';
 import ChangePasswordPage from './change-password-page.js';
 import ClaimPage from './claim-page.js';
 import { ElderModeProvider } from './elder-mode.js';
@@ -76,6 +82,12 @@ export default function ResidentApp() {
                 <Route path="meetings" element={<MyMeetingsPage />} />
                 <Route path="meetings/:id" element={<ResidentMeetingPage />} />
                 <Route path="meetings/:id/sign-in" element={<ResidentMeetingPage />} />
+                <Route path="reviews" element={<MyReviewsPage />} />
+                <Route path="reviews/:id" element={<MyReviewPage />} />
+                <Route path="publications" element={<ResidentPublicationsPage />} />
+                <Route path="publications/:id" element={<ResidentPublicationPage />} />
+                <Route path="elections" element={<MyElectionsPage />} />
+                <Route path="elections/:id" element={<MyElectionPage />} />
               </Route>
               <Route path="*" element={<ResidentNotFound />} />
             </Routes>

@@ -8,8 +8,9 @@ import { iso } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { requestFileVisible } from '../requests/requests.access.js';
 import { pledgeFileVisible } from '../covenant-pledges/covenant-pledges.access.js';
+import { ledgerReceiptVisible } from '../ledger/ledger.access.js';
 import * as repo from './files.repository.js';
-import { safeFileName, sniffImage } from './image-type.js';
+import { safeFileName, sniffImage, sniffReceipt } from './image-type.js';
 
 /**
  * Photos: uploaded first (unattached, visible to the uploader only), then attached by id to what they belong
@@ -18,7 +19,7 @@ import { safeFileName, sniffImage } from './image-type.js';
  */
 
 /** What a file can belong to; each kind names how its visibility is decided. */
-export const fileOwners = { request: 'request', requestStep: 'request_step', covenantPledge: 'covenant_pledge' } as const;
+export const fileOwners = { request: 'request', requestStep: 'request_step', covenantPledge: 'covenant_pledge', ledgerEntry: 'ledger_entry' } as const;
 export type FileOwnerKind = (typeof fileOwners)[keyof typeof fileOwners];
 
 export const UNATTACHED_HOURS = 24;
@@ -29,10 +30,10 @@ export function fileViewOf(f: repo.FileMeta): FileView {
   return { id: f.id, fileName: f.file_name, mime: f.mime, size: f.size, url: fileUrl(f.id) };
 }
 
-/** Store an uploaded photo (JPG, PNG or WebP by its bytes, at most 5 MB), unattached. */
-export async function uploadPhoto(deps: AppDeps, ctx: RequestContext, input: { fileName: string | undefined; data: Buffer }): Promise<FileView> {
+/** Store an uploaded photo (JPG, PNG or WebP by its bytes, at most 5 MB), unattached; `receipt` also takes a PDF. */
+export async function uploadPhoto(deps: AppDeps, ctx: RequestContext, input: { fileName: string | undefined; data: Buffer }, accept: 'photo' | 'receipt' = 'photo'): Promise<FileView> {
   if (input.data.length > PHOTO_MAX_BYTES) throw new AppError('file_too_large', 413, { maxBytes: PHOTO_MAX_BYTES });
-  const mime = sniffImage(input.data);
+  const mime = accept === 'receipt' ? sniffReceipt(input.data) : sniffImage(input.data);
   if (!mime) throw badRequest('file_invalid', { field: 'file' });
   const row = {
     id: newId(),
@@ -85,6 +86,7 @@ async function visible(deps: AppDeps, actor: Actor, f: repo.FileMeta): Promise<b
     return requestFileVisible(deps, actor, f.owner_kind, f.owner_id!);
   }
   if (f.owner_kind === fileOwners.covenantPledge) return pledgeFileVisible(deps, actor, f.owner_id!);
+  if (f.owner_kind === fileOwners.ledgerEntry) return ledgerReceiptVisible(deps, actor, f.owner_id!);
   return false;
 }
 

@@ -11,13 +11,22 @@ export function sniffImage(data: Buffer): ImageMime | null {
   return null;
 }
 
-const extensionOf: Record<ImageMime, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
+/** A ledger receipt: a photo, or a PDF (by its `%PDF-` header). */
+export type ReceiptMime = ImageMime | 'application/pdf';
+
+/** The type of a receipt's bytes: an image as above, or a PDF; null for anything else. */
+export function sniffReceipt(data: Buffer): ReceiptMime | null {
+  if (data.length >= 5 && data.toString('latin1', 0, 5) === '%PDF-') return 'application/pdf';
+  return sniffImage(data);
+}
+
+const extensionOf: Record<ReceiptMime, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'application/pdf': 'pdf' };
 
 /**
  * A safe stored name: the last path segment of what the phone sent, without control or quoting characters,
  * at most 100 characters, with the extension of the real type.
  */
-export function safeFileName(raw: string | undefined, mime: ImageMime): string {
+export function safeFileName(raw: string | undefined, mime: ReceiptMime): string {
   const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
   const stem = base
     .replace(/\.[^.]*$/, '')

@@ -1,2 +1,2 @@
 /** What other modules use from files: attaching uploads inside their transactions, views, and the purge job. */
-export { attachFiles, fileOwners, fileUrl, fileViewOf, filesByOwner, purgeUnattachedFiles, type FileOwnerKind } from './files.service.js';
+export { attachFiles, fileOwners, fileUrl, fileViewOf, filesByOwner, purgeUnattachedFiles, uploadPhoto, type FileOwnerKind } from './files.service.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deliberationMeetingKindLabels, deliberationMeetingKinds, requestStatuses, requestStatusLabels, type Label, type Locale } from '@gongzhi/shared';
+import { deliberationMeetingKindLabels, deliberationMeetingKinds, periodLabel, requestStatuses, requestStatusLabels, type Label, type Locale } from '@gongzhi/shared';
 
 /**
  * Every notification's words, in zh-CN and en-US. The outbox stores a template key and its parameters, and the
@@ -27,8 +27,15 @@ const statusChange = z.object({ number: z.string().max(40), status: z.enum(reque
 /** A formal meeting's notice (居民会议 and the like): its kind, title, time (ISO) and place. */
 const meetingNotice = z.object({ kind: z.enum(deliberationMeetingKinds), title: z.string().max(200), startsAt: z.string().max(40), location: z.string().max(200) });
 
+/** A disclosure catalogue item whose period (`2026-Q3`) is due on `dueOn` (China date). */
+const disclosureDue = z.object({ title: z.string().max(200), period: z.string().max(10), dueOn: z.string().max(10) });
+
+/** A topic's proposer learns it was put on the agenda, or declined with the reason staff gave. */
+const topicOutcome = z.object({ title: z.string().max(200), outcome: z.enum(['on_agenda', 'declined']), reason: z.string().max(1000).nullable() });
+
 /** The parameters of each template. */
 interface ParamMap {
+  topic_outcome: z.infer<typeof topicOutcome>;
   request_status: z.infer<typeof statusChange>;
   request_submitted: z.infer<typeof requestRef>;
   request_assigned: z.infer<typeof requestRef>;
@@ -39,6 +46,8 @@ interface ParamMap {
   request_escalated: z.infer<typeof requestRef>;
   callback_due: z.infer<typeof requestRef>;
   meeting_notice: z.infer<typeof meetingNotice>;
+  disclosure_due: z.infer<typeof disclosureDue>;
+  disclosure_overdue: z.infer<typeof disclosureDue>;
 }
 export type TemplateName = keyof ParamMap;
 
@@ -73,6 +82,33 @@ const templates: { [K in TemplateName]: Template<ParamMap[K]> } = {
   request_overdue: staffAlert({ zh: '诉求已超时', en: 'Request overdue' }),
   request_escalated: staffAlert({ zh: '超时诉求督办', en: 'Overdue request escalated' }),
   callback_due: staffAlert({ zh: '回访到期', en: 'Callback due' }),
+  disclosure_due: {
+    params: disclosureDue,
+    render: (p, locale) =>
+      locale === 'en-US'
+        ? { subject: `Disclosure due: ${p.title}`, body: `${periodLabel(p.period, locale)}, due by ${p.dueOn}` }
+        : { subject: `公开事项即将到期：${p.title}`, body: `${periodLabel(p.period)}，请于${p.dueOn}前发布` },
+  },
+  disclosure_overdue: {
+    params: disclosureDue,
+    render: (p, locale) =>
+      locale === 'en-US'
+        ? { subject: `Disclosure overdue: ${p.title}`, body: `${periodLabel(p.period, locale)} was due by ${p.dueOn}` }
+        : { subject: `公开事项已逾期：${p.title}`, body: `${periodLabel(p.period)}，应于${p.dueOn}前发布` },
+  },
+  topic_outcome: {
+    params: topicOutcome,
+    render: (p, locale) => {
+      if (p.outcome === 'on_agenda') {
+        return locale === 'en-US'
+          ? { subject: `Your topic is on the agenda: ${p.title}`, body: 'Residents can now give their views on it.' }
+          : { subject: `您提出的议题已列入议程：${p.title}`, body: '居民现在可以就此发表意见。' };
+      }
+      return locale === 'en-US'
+        ? { subject: `Your topic was not put on the agenda: ${p.title}`, body: p.reason ?? '' }
+        : { subject: `您提出的议题未列入议程：${p.title}`, body: p.reason ? `理由：${p.reason}` : '' };
+    },
+  },
   meeting_notice: {
     params: meetingNotice,
     render: (p, locale) => {
@@ -91,7 +127,7 @@ const templateNames = Object.keys(templates) as TemplateName[];
 export type NoticeContent = { [K in TemplateName]: { template: K; params: ParamMap[K] } }[TemplateName];
 
 /** The staff alerts, for callers that pick one by name. */
-export type StaffAlert = Exclude<TemplateName, 'request_status' | 'meeting_notice'>;
+export type StaffAlert = Exclude<TemplateName, 'request_status' | 'meeting_notice' | 'topic_outcome' | 'disclosure_due' | 'disclosure_overdue'>;
 
 /** Put a message into words in `locale`. */
 export function render<K extends TemplateName>(c: { template: K; params: ParamMap[K] }, locale: Locale): Rendered {

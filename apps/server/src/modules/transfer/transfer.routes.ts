@@ -26,8 +26,8 @@ function download(req: FastifyRequest, reply: FastifyReply, file: PreparedFile) 
   return reply.header('content-type', MIME_XLSX).header('content-disposition', attachment(file)).send(body);
 }
 
-/** The uploaded file from a multipart body's `file` field, within IMPORT_MAX_BYTES. */
-async function uploadedFile(req: FastifyRequest): Promise<{ fileName: string; data: Buffer }> {
+/** The uploaded file from a multipart body's `file` field, within IMPORT_MAX_BYTES (the fee-board import uses it too). */
+export async function uploadedFile(req: FastifyRequest): Promise<{ fileName: string; data: Buffer }> {
   if (!req.isMultipart()) throw new AppError('import_file_missing', 400);
   const refuse = (e: unknown): never => {
     const code = (e as { code?: string }).code;

@@ -22,6 +22,11 @@ import { myCovenant } from './my-covenant.js';
 import { topics } from './topics.js';
 import { meetings } from './meetings.js';
 import { covenantPledges } from './covenant-pledges.js';
+import { reviews } from './reviews.js';
+import { ledger } from './ledger.js';
+import { disclosure } from './disclosure.js';
+import { feeBoards } from './fee-boards.js';
+import { elections } from './elections.js';
 
 const errors = {
   ...common.errors,
@@ -29,4 +34,4 @@ const errors = {
 };
 
 /** English: the same keys as Chinese. */
-export const enUS: Shape<typeof zhCN> = { ...common, errors, console: consoleText, places, users, audit, resident, portal, registers, organisations, transfer, requests, myRequests, notifications, analysis, visits, integrations, covenant, myCovenant, topics, meetings, covenantPledges };
+export const enUS: Shape<typeof zhCN> = { ...common, errors, console: consoleText, places, users, audit, resident, portal, registers, organisations, transfer, requests, myRequests, notifications, analysis, visits, integrations, covenant, myCovenant, topics, meetings, covenantPledges, reviews, ledger, disclosure, feeBoards, elections };

@@ -20,6 +20,11 @@ import { myCovenant } from './my-covenant.js';
 import { topics } from './topics.js';
 import { meetings } from './meetings.js';
 import { covenantPledges } from './covenant-pledges.js';
+import { reviews } from './reviews.js';
+import { ledger } from './ledger.js';
+import { disclosure } from './disclosure.js';
+import { feeBoards } from './fee-boards.js';
+import { elections } from './elections.js';
 
 const errors = {
   ...common.errors,
@@ -27,4 +32,4 @@ const errors = {
 };
 
 /** Chinese (the default): every visible string of the web app. */
-export const zhCN = { ...common, errors, console: consoleText, places, users, audit, resident, portal, registers, organisations, transfer, requests, myRequests, notifications, analysis, visits, integrations, covenant, myCovenant, topics, meetings, covenantPledges };
+export const zhCN = { ...common, errors, console: consoleText, places, users, audit, resident, portal, registers, organisations, transfer, requests, myRequests, notifications, analysis, visits, integrations, covenant, myCovenant, topics, meetings, covenantPledges, reviews, ledger, disclosure, feeBoards, elections };
