@@ -78,7 +78,25 @@ export async function rewriteSubtreePaths(db: Db, oldPrefix: string, newPrefix: 
     .set({ place_path: sql<string>`${newPrefix} || substr(place_path, ${oldPrefix.length + 1})` })
     .where(pathInRange('place_path', [oldPrefix]))
     .execute();
+  // Other records copy a path for scoped lists and grouping without joins; they follow the move too.
+  for (const [table, column] of pathCopies) {
+    await db
+      .updateTable(table)
+      .set({ [column]: sql<string>`${newPrefix} || substr(${sql.ref(column)}, ${oldPrefix.length + 1})` })
+      .where(pathInRange(column, [oldPrefix]))
+      .execute();
+  }
 }
+
+/** Tables and the path column each copies (kept byte-wise for range scans). */
+const pathCopies = [
+  ['topics', 'community_path'],
+  ['disclosure_items', 'community_path'],
+  ['publications', 'community_path'],
+  ['review_rounds', 'community_path'],
+  ['fee_boards', 'estate_path'],
+  ['election_voters', 'place_path'],
+] as const;
 
 export async function insertPlaceHistory(
   db: Db,

@@ -15,6 +15,7 @@ import { iso } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { participantOf, requirePermitted, type Participant } from '../../lib/participation.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { enqueueNotification } from '../notifications/outbox.js';
 import { findPlace } from '../places/places.repository.js';
 import * as repo from './topics.repository.js';
 import { canManageAt, canSeeTopic, memberPrefixes, officePrefixes } from './topics.policy.js';
@@ -152,7 +153,16 @@ export async function step(
   deps: AppDeps,
   ctx: RequestContext,
   t: repo.TopicRow,
-  s: { from: string[]; patch: Parameters<typeof repo.updateTopic>[3]; event: string; note?: string | null; data?: repo.TrailData; action: string },
+  s: {
+    from: string[];
+    patch: Parameters<typeof repo.updateTopic>[3];
+    event: string;
+    note?: string | null;
+    data?: repo.TrailData;
+    action: string;
+    /** More writes that stand or fall with the step (a message to the proposer). */
+    also?: (trx: Db) => Promise<void>;
+  },
 ): Promise<TopicDetail> {
   if (!s.from.includes(t.status)) throw new AppError('topic_wrong_status', 409, { status: t.status });
   const at = iso(deps.clock.now());
@@ -168,6 +178,7 @@ export async function step(
       before: { status: t.status, phase: t.phase },
       after: { ...s.patch, note: s.note ?? null },
     });
+    await s.also?.(trx);
   });
   return topicDetail(deps, ctx.actor, t.id);
 }
@@ -183,15 +194,37 @@ export async function putOnAgenda(deps: AppDeps, ctx: RequestContext, id: string
     note: body.note ?? null,
     data: { consultationEndsAt: iso(ends) },
     action: 'topic.put_on_agenda',
+    also: (trx) => tellProposer(trx, deps, ctx, t, 'on_agenda', null),
   });
 }
 
-/** Decline with a reason; the proposer reads it on their topic's page. */
+/** The proposer hears what became of their topic, unless they took the step themselves. */
+function tellProposer(trx: Db, deps: AppDeps, ctx: RequestContext, t: repo.TopicRow, outcome: 'on_agenda' | 'declined', reason: string | null): Promise<void> {
+  if (t.proposer_user_id === ctx.actor.userId) return Promise.resolve();
+  return enqueueNotification(trx, deps, {
+    event: 'topic_outcome',
+    template: 'topic_outcome',
+    params: { title: t.title, outcome, reason },
+    link: `/m/topics/${t.id}`,
+    dedupeKey: `topic_outcome:${t.id}:${outcome}`,
+    communityId: t.community_id,
+    recipientUserId: t.proposer_user_id,
+  });
+}
+
+/** Decline with a reason; the proposer reads it on their topic's page and in a message. */
 export async function declineTopic(deps: AppDeps, ctx: RequestContext, id: string, body: DeclineTopicBody): Promise<TopicDetail> {
   const t = await managedTopic(deps.db, ctx.actor, id);
   const reason = body.reason?.trim() ?? '';
   if (reason.length === 0) throw new AppError('topic_decline_reason_required', 400, { field: 'reason' });
-  return step(deps, ctx, t, { from: ['proposed'], patch: { status: 'declined', decline_reason: reason }, event: 'declined', note: reason, action: 'topic.declined' });
+  return step(deps, ctx, t, {
+    from: ['proposed'],
+    patch: { status: 'declined', decline_reason: reason },
+    event: 'declined',
+    note: reason,
+    action: 'topic.declined',
+    also: (trx) => tellProposer(trx, deps, ctx, t, 'declined', reason),
+  });
 }
 
 /** End the consultation before its date (the meeting is ready); the trail keeps the final counts. */

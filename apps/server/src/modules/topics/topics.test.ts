@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TopicComment, TopicDetail } from '@gongzhi/shared';
 import { dialects } from '../../test/dialects.js';
-import { testApp } from '../../test/fixtures.js';
-import { errCode, ok, proposal, topicOnAgenda, topicsWorld, type T, type TW } from './test/world.js';
+import { sessionFor, testApp } from '../../test/fixtures.js';
+import { createPlace } from '../places/places.commands.js';
+import { createUser } from '../users/users.service.js';
+import { as, errCode, ok, proposal, topicOnAgenda, topicsWorld, type T, type TW } from './test/world.js';
 
 describe.each(dialects)('topics: proposing, agenda and consultation (%s)', (dialect) => {
   let t: T;
@@ -40,6 +42,9 @@ describe.each(dialects)('topics: proposing, agenda and consultation (%s)', (dial
     const mine = ok<TopicDetail>(await w.resident.get(`/topics/${topic.id}`), 'proposer reads');
     expect(mine.declineReason).toBe('属于城管执法事项，已转交街道');
     expect(mine.events.map((e) => e.kind)).toEqual(['proposed', 'declined']);
+    // The proposer also gets a message with the reason, in their inbox.
+    const inbox = ok<{ items: { subject: string; body: string; link: string | null }[] }>(await w.resident.get('/notifications'), 'inbox');
+    expect(inbox.items.find((n) => n.subject === '您提出的议题未列入议程：拆除违建')).toMatchObject({ body: '理由：属于城管执法事项，已转交街道', link: `/m/topics/${topic.id}` });
     // Other residents do not see a declined proposal; a second decline is a conflict.
     expect((await w.resident2.get(`/topics/${topic.id}`)).statusCode).toBe(404);
     expect((await w.staff.post(`/topics/${topic.id}/decline`, { reason: '再次' })).statusCode).toBe(409);
@@ -137,5 +142,23 @@ describe.each(dialects)('topics: proposing, agenda and consultation (%s)', (dial
     expect((await w.staff.put(`/topics/${topic.id}/permissions`, { permissions: { proposal: { propose: ['mayor'] } } })).statusCode).toBe(400);
     const after = await t.deps.db.selectFrom('topics').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n) + 1);
+  });
+  it('follows its community to another subdistrict: the old subdistrict no longer sees its topics, the new one does', async () => {
+    const topic = ok<TopicDetail>(await w.adminB.post('/topics', proposal({ title: '乙社区停车难' })), 'propose in B');
+    expect((await w.subdistrict.get(`/topics/${topic.id}`)).statusCode).toBe(200);
+    const sd2 = await createPlace(t.deps, null, { kind: 'subdistrict', name: '第二街道', parentId: null });
+    const { user } = await createUser(t.deps, null, {
+      displayName: '区民政',
+      username: 'district-mover',
+      password: 'Passw0rd-test',
+      roles: [
+        { role: 'subdistrict_admin', placeId: t.world.sd.id },
+        { role: 'subdistrict_admin', placeId: sd2.id },
+      ],
+    });
+    const mover = as(t, await sessionFor(t.app, user.id));
+    ok(await mover.post(`/places/${t.world.b.id}/move`, { parentId: sd2.id }), 'move B');
+    expect((await w.subdistrict.get(`/topics/${topic.id}`)).statusCode).toBe(404);
+    expect(ok<TopicDetail>(await mover.get(`/topics/${topic.id}`), 'seen from the new subdistrict').title).toBe('乙社区停车难');
   });
 });

@@ -1,14 +1,18 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { deliberationManagerRoles } from '@gongzhi/shared';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { errorText, formFieldErrors } from '../../api/error-text.js';
 import { useLoaded } from '../../api/use-loaded.js';
 import { LinkButton } from '../../console/link-button.js';
+import { CommunityField } from '../places/community-field.js';
+import { useSession } from '../session/session-context.js';
 import { proactiveApi } from '../requests/requests-api.js';
 import { topicsApi } from './topics-api.js';
 
 interface Values {
+  communityId: string;
   title: string;
   description: string;
 }
@@ -21,6 +25,7 @@ export default function TopicNewPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
+  const { me } = useSession();
   const [params] = useSearchParams();
   const caseId = params.get('case');
   const [form] = Form.useForm<Values>();
@@ -39,7 +44,7 @@ export default function TopicNewPage() {
     setBusy(true);
     setError(null);
     try {
-      const topic = await topicsApi.propose({ title: v.title, description: v.description, ...(caseId ? { proactiveCaseId: caseId } : {}) });
+      const topic = await topicsApi.propose({ communityId: v.communityId, title: v.title, description: v.description, ...(caseId ? { proactiveCaseId: caseId } : {}) });
       message.success(t('topics.create.created'));
       navigate(`/console/deliberation/topics/${topic.id}`, { replace: true });
     } catch (e) {
@@ -56,6 +61,7 @@ export default function TopicNewPage() {
         {found.data && <Alert type="info" showIcon title={t('topics.create.fromCase', { title: found.data.title, count: found.data.requests.length })} />}
         {error ? <Alert type="error" showIcon title={errorText(error)} /> : null}
         <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark>
+          <CommunityField me={me} roles={deliberationManagerRoles} />
           <Form.Item name="title" label={t('topics.fields.title')} rules={[{ required: true, min: 4, max: 120 }]}>
             <Input placeholder={t('topics.fields.titlePlaceholder')} maxLength={120} />
           </Form.Item>
