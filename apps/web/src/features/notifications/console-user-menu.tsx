@@ -87,7 +87,8 @@ function PreferencesModal({ onClose }: { onClose: () => void }) {
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">{t('notifications.prefs.intro')}</Typography.Paragraph>
-      <Form<Values> form={form} name="notification-preferences" layout="vertical" requiredMark={false} onFinish={save}>
+      {/* Disabled until the saved preference is in: a switch flipped earlier would be overwritten when it arrives. */}
+      <Form<Values> form={form} name="notification-preferences" layout="vertical" requiredMark={false} onFinish={save} disabled={!loaded}>
       <Form.Item
         name="email"
         label={t('notifications.prefs.email')}
