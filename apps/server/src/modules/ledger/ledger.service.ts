@@ -105,6 +105,24 @@ async function checkedReceipts(deps: AppDeps, actor: Actor, body: CreateLedgerEn
   });
 }
 
+/** What every new entry starts with: its author, and no decision, seq or hashes until it is posted. */
+function unposted(ctx: RequestContext, now: Date) {
+  return {
+    author_id: ctx.actor.userId!,
+    author_name: ctx.actor.displayName,
+    approver_id: null,
+    approver_name: null,
+    reject_reason: null,
+    created_at: iso(now),
+    decided_at: null,
+    seq: null,
+    posted_at: null,
+    content_hash: null,
+    prev_hash: null,
+    entry_hash: null,
+  } satisfies Partial<LedgerEntriesTable>;
+}
+
 /** Enter an income (posted at once) or an expense (pending another keeper's approval). */
 export async function createEntry(deps: AppDeps, ctx: RequestContext, communityId: string, body: CreateLedgerEntryBody): Promise<LedgerEntryView> {
   const c = await communityFor(deps, ctx.actor, communityId, 'keep');
@@ -138,18 +156,7 @@ export async function createEntry(deps: AppDeps, ctx: RequestContext, communityI
     receipts_json: JSON.stringify(receipts),
     reverses_id: null,
     reason: '',
-    author_id: ctx.actor.userId!,
-    author_name: ctx.actor.displayName,
-    approver_id: null,
-    approver_name: null,
-    reject_reason: null,
-    created_at: iso(now),
-    decided_at: null,
-    seq: null,
-    posted_at: null,
-    content_hash: null,
-    prev_hash: null,
-    entry_hash: null,
+    ...unposted(ctx, now),
   };
   await deps.db.transaction().execute(async (trx) => {
     // Income posts when entered: inserted straight into the chain. An expense waits, unhashed, for approval.
@@ -237,18 +244,7 @@ export async function reverseEntry(deps: AppDeps, ctx: RequestContext, id: strin
     receipts_json: '[]',
     reverses_id: row.id,
     reason,
-    author_id: ctx.actor.userId!,
-    author_name: ctx.actor.displayName,
-    approver_id: null,
-    approver_name: null,
-    reject_reason: null,
-    created_at: iso(now),
-    decided_at: null,
-    seq: null,
-    posted_at: null,
-    content_hash: null,
-    prev_hash: null,
-    entry_hash: null,
+    ...unposted(ctx, now),
   };
   try {
     await deps.db.transaction().execute(async (trx) => {
