@@ -6,7 +6,7 @@ import { notFound } from '../../lib/app-error.js';
 import { localDate } from '../../lib/clock.js';
 import { DEFAULT_REPORT_FONT, embedReportFont, readReportFont } from '../analysis/report-font.js';
 import * as repo from './covenant-pledges.repository.js';
-import { drawPoster, toChineseNumeral, type PosterBlock } from './poster-layout.js';
+import { drawPoster, toChineseNumeral, type PosterBlock } from '../analysis/poster-layout.js';
 
 /**
  * The printable poster of a published covenant (A3 by default, A4 on request): the adopted text, how and when it

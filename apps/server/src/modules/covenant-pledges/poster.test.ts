@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { dialects } from '../../test/dialects.js';
 import { testApp } from '../../test/fixtures.js';
-import { Measure, toChineseNumeral, wrapText } from './poster-layout.js';
+import { Measure, toChineseNumeral, wrapText } from '../analysis/poster-layout.js';
 import { insertCovenant, type T } from './test/world.js';
 
 const pdftotext = (bytes: Buffer): string => execFileSync('pdftotext', ['-layout', '-', '-'], { input: bytes }).toString('utf8');

@@ -6,7 +6,7 @@ import { notFound } from '../../lib/app-error.js';
 import { localDate } from '../../lib/clock.js';
 import { DEFAULT_REPORT_FONT, embedReportFont, readReportFont } from '../analysis/report-font.js';
 // The covenant poster's layout (header, flowing paragraphs, footer with the QR code) fits a notice-board sheet as it is.
-import { drawPoster, type PosterBlock } from '../covenant-pledges/poster-layout.js';
+import { drawPoster, type PosterBlock } from '../analysis/poster-layout.js';
 import * as repo from './publications.repository.js';
 
 /**

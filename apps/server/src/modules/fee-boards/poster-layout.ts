@@ -1,6 +1,6 @@
 import type { PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
 import { colours } from '../analysis/pdf-layout.js';
-import { Measure, wrapText } from '../covenant-pledges/poster-layout.js';
+import { Measure, wrapText } from '../analysis/poster-layout.js';
 
 /**
  * The fee board poster's layout: a header (community, estate and month), the table of items (collected, spent,

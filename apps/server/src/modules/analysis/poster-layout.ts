@@ -1,9 +1,9 @@
 import type { PDFDocument, PDFFont, PDFImage, PDFPage, RGB } from 'pdf-lib';
-import { colours } from '../analysis/pdf-layout.js';
+import { colours } from './pdf-layout.js';
 
 /**
- * The covenant poster's layout: a header (community, title), the articles in one or two columns, and a footer
- * (adoption, filing, pledges, the QR code and its URL). The body's type size is the largest that fits the page
+ * The notice-board poster's layout, shared by the covenant poster, the publication sheet and the fee board: a
+ * header (community, title), blocks of text in one or two columns, and a footer (facts, the QR code and its URL). The body's type size is the largest that fits the page
  * (one column preferred at a size, then two); below the smallest size the text continues on further pages.
  */
 
