@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import { localDate } from '../apps/server/src/lib/clock.js';
 import { newId } from '../apps/server/src/lib/ids.js';
 import { createEntry } from '../apps/server/src/modules/ledger/ledger.service.js';
-import { verifyStoredChain } from '../apps/server/src/modules/ledger/ledger.public.js';
+import { verifyStoredChain } from '../apps/server/src/modules/ledger/ledger.verify.js';
 import * as repo from '../apps/server/src/modules/ledger/ledger.repository.js';
 import { BenchError, progress, type Benchmark } from './lib/benchmark.js';
 import { seedLedgerChain, type LedgerSeedResult } from './lib/ledger-seed.js';
@@ -56,7 +56,7 @@ async function measure(run: DialectRun, seeded: LedgerSeedResult, communityId: s
   t = performance.now();
   // CPU time of this process beside the wall time: on a shared, loaded machine the wall time mostly waits.
   const cpu = process.cpuUsage();
-  const report = await verifyStoredChain(deps.db, communityId);
+  const report = await verifyStoredChain(deps, communityId);
   const verifySeconds = (performance.now() - t) / 1000;
   const used = process.cpuUsage(cpu);
   const verifyCpu = (used.user + used.system) / 1e6;

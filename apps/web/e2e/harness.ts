@@ -210,6 +210,9 @@ export async function startHarness(dialect: Dialect): Promise<Harness> {
     newPage: async (options = desktop) => {
       const context = await b.newContext({ ...options, baseURL: baseUrl, locale: 'zh-CN' });
       context.setDefaultTimeout(15_000);
+      // The browser specs share two cores with the server suites in CI: a first load of a page's chunks has
+      // been seen to take over 15 s there, which is the machine's load, not the page's.
+      context.setDefaultNavigationTimeout(45_000);
       return context.newPage();
     },
     stop,

@@ -105,6 +105,10 @@ describe.each(dialects)('the public ledger (%s)', (dialect) => {
     await drawer.getByLabel('原因').fill('捐赠方要求改为实物捐赠，退回款项（E2E）');
     await drawer.getByRole('button', { name: '确认冲正' }).click();
     await expectShown(shuji, drawer.getByText('冲正了'));
+    await drawer.getByRole('button', { name: 'Close' }).or(drawer.locator('.ant-drawer-close')).first().click();
+    // The secretary verifies the whole stored chain on the server; the verdict shows inline.
+    await shuji.getByRole('button', { name: '核验整条账链' }).click();
+    await expectShown(shuji, shuji.getByText(/账链完整：共 \d+ 笔/));
     await shuji.close();
 
     // 3. Anyone, without a login, sees the three entries on the portal: the person masked, the reversal linked.

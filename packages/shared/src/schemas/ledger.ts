@@ -155,3 +155,23 @@ export const publicLedgerEntry = z.object({
 export type PublicLedgerEntry = z.infer<typeof publicLedgerEntry>;
 export const publicLedgerPage = z.object({ items: z.array(publicLedgerEntry), total: z.number() });
 export type PublicLedgerPage = z.infer<typeof publicLedgerPage>;
+
+/** Each problem the chain verifier names (the ChainProblem union of ledger-chain.ts, as a response schema). */
+const chainProblem = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('edited'), seq: z.number(), id: z.string(), fields: z.array(z.string()) }),
+  z.object({ kind: z.literal('broken_link'), seq: z.number(), id: z.string() }),
+  z.object({ kind: z.literal('removed'), fromSeq: z.number(), toSeq: z.number(), afterId: z.string().nullable() }),
+  z.object({ kind: z.literal('reordered'), seq: z.number(), id: z.string(), position: z.number(), expectedPosition: z.number() }),
+  z.object({ kind: z.literal('duplicate'), seq: z.number(), id: z.string() }),
+  z.object({ kind: z.literal('head_mismatch'), expected: z.string(), actual: z.string() }),
+]);
+/** The stored chain checked on the server: the verifier's report, when and how long it took. */
+export const ledgerVerification = z.object({
+  ok: z.boolean(),
+  entries: z.number(),
+  head: z.object({ seq: z.number(), hash: z.string() }),
+  problems: z.array(chainProblem),
+  checkedAt: z.string(),
+  seconds: z.number(),
+});
+export type LedgerVerification = z.infer<typeof ledgerVerification>;

@@ -11,7 +11,7 @@ import { dialects } from '../../test/dialects.js';
 import { testApp } from '../../test/fixtures.js';
 import { sha256 } from './ledger.chain.js';
 import type { ChainExport } from './ledger.files.js';
-import { verifyStoredChain } from './ledger.public.js';
+import { verifyStoredChain } from './ledger.verify.js';
 import { expense, income, ledgerWorld, ok, post, type LW, type T } from './test/world.js';
 
 const run = promisify(execFile);
@@ -50,7 +50,7 @@ describe.each(dialects)('ledger chain, exports and verification (%s)', (dialect)
     expect(json.entries.map((x) => x.counterparty)).toContain('王*');
     expect(JSON.stringify(json)).not.toContain('王五');
     expect(json.head).toEqual({ seq: 5, entryHash: json.entries[4]!.entryHash });
-    expect(await verifyStoredChain(t.deps.db, w.a)).toMatchObject({ ok: true, entries: 5 });
+    expect(await verifyStoredChain(t.deps, w.a)).toMatchObject({ ok: true, entries: 5 });
   });
 
   it('passes a clean JSON export and names an edited amount, a removed entry and two swapped entries', async () => {
@@ -136,6 +136,6 @@ describe.each(dialects)('ledger chain, exports and verification (%s)', (dialect)
     const pending = await post(w, expense(w, 50), 'admin');
     const [a, b] = await Promise.all([w.staff.post(`/ledger/entries/${pending.id}/approve`), w.staff.post(`/ledger/entries/${pending.id}/approve`)]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
-    expect(await verifyStoredChain(t.deps.db, w.a)).toMatchObject({ ok: true, entries: before + 13 });
+    expect(await verifyStoredChain(t.deps, w.a)).toMatchObject({ ok: true, entries: before + 13 });
   });
 });

@@ -13,6 +13,7 @@ export const ledgerAuthz: Record<string, RoleOrPublic[]> = {
   'POST /api/v1/communities/:id/ledger/accounts/default': keepers,
   'POST /api/v1/ledger/accounts/:id/retire': keepers,
   'GET /api/v1/communities/:id/ledger/entries': viewers,
+  'POST /api/v1/communities/:id/ledger/verify': viewers,
   'POST /api/v1/communities/:id/ledger/entries': keepers,
   'GET /api/v1/ledger/entries/:id': viewers,
   'POST /api/v1/ledger/entries/:id/approve': keepers,

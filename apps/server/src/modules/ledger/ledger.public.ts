@@ -1,10 +1,10 @@
-import { ChainWalker, verifyChain, type ChainRecord, type ChainReport, type PublicLedgerPage, type PublicLedgerSummary } from '@gongzhi/shared';
+import { type ChainRecord, type PublicLedgerPage, type PublicLedgerSummary } from '@gongzhi/shared';
 import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../deps.js';
 import { GENESIS_HASH } from '@gongzhi/shared';
 import { notFound } from '../../lib/app-error.js';
 import { iso, localDate } from '../../lib/clock.js';
-import { canonicalRowText, recordOf, receiptsOf, sha256 } from './ledger.chain.js';
+import { recordOf, receiptsOf } from './ledger.chain.js';
 import { chainExport, type ChainExport } from './ledger.files.js';
 import * as repo from './ledger.repository.js';
 import { accountView, publicEntries } from './ledger.views.js';
@@ -72,22 +72,6 @@ export async function exportChain(deps: AppDeps, communityId: string): Promise<C
   const entries: ChainRecord[] = [];
   for await (const b of chainRecords(deps.db, c.id)) entries.push(...b);
   return chainExport({ communityId: c.id, communityName: c.name, exportedAt: iso(deps.clock.now()), }, entries);
-}
-
-/** Verify a community's whole chain as stored (the same checks `ledger verify` runs on a file), streamed in seq order. */
-export async function verifyStoredChain(db: Db, communityId: string): Promise<ChainReport> {
-  const walker = new ChainWalker(sha256);
-  for (let after = 0; ; ) {
-    const rows = await repo.postedAfter(db, communityId, after, 20_000);
-    if (rows.length === 0) break;
-    for (const row of rows) {
-      const link = { seq: Number(row.seq), id: row.id, contentHash: row.content_hash!, prevHash: row.prev_hash!, entryHash: row.entry_hash! };
-      walker.check(link, sha256(canonicalRowText(row)), () => verifyChain([recordOf(row)], sha256).problems.flatMap((p) => (p.kind === 'edited' ? p.fields : [])));
-    }
-    after = Number(rows[rows.length - 1]!.seq);
-  }
-  const head = await repo.readHead(db, communityId);
-  return walker.finish(head?.entry_hash ?? GENESIS_HASH);
 }
 
 /** A receipt's bytes for the public: only of a posted entry, and only when it was marked public. */

@@ -12,6 +12,7 @@ import {
   ledgerEntryPage,
   ledgerEntryView,
   ledgerReasonBody,
+  ledgerVerification,
   PHOTO_MAX_BYTES,
   publicLedgerPage,
   publicLedgerQuery,
@@ -22,6 +23,7 @@ import { uploadPhoto } from '../files/index.js';
 import { chainWorkbook } from './ledger.files.js';
 import { canKeepLedger, canReadPublicLedger, canViewLedger } from './ledger.policy.js';
 import { exportChain, publicPage, publicReceipt, publicSummary } from './ledger.public.js';
+import { verifyCommunityChain } from './ledger.verify.js';
 import { approveEntry, createAccount, createDefaultChart, createEntry, getEntry, listAccounts, listEntries, rejectEntry, retireAccount, reverseEntry } from './ledger.service.js';
 
 const tags = ['ledger'];
@@ -51,6 +53,14 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
     '/communities/:id/ledger/accounts',
     { config: { policy: canKeepLedger }, schema: { tags, summary: 'Add an account (code unique in the community)', params: idParams, body: createLedgerAccountBody, response: { 201: ledgerAccountView } } },
     async (req, reply) => reply.status(201).send(await createAccount(app.deps, req.ctx(), req.params.id, req.body)),
+  );
+  app.post(
+    '/communities/:id/ledger/verify',
+    {
+      config: { policy: canViewLedger },
+      schema: { tags, summary: 'Verify the whole stored chain: every content hash against its entry, every link, the head (audited)', params: idParams, response: { 200: ledgerVerification } },
+    },
+    (req) => verifyCommunityChain(app.deps, req.ctx(), req.params.id),
   );
   app.post(
     '/communities/:id/ledger/accounts/default',

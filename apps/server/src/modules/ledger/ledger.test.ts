@@ -5,7 +5,7 @@ import { testApp } from '../../test/fixtures.js';
 import { sql } from 'kysely';
 import { canonicalContent } from '@gongzhi/shared';
 import { canonicalRowText, contentOf } from './ledger.chain.js';
-import { verifyStoredChain } from './ledger.public.js';
+import { verifyStoredChain } from './ledger.verify.js';
 import { errCode, expense, income, ledgerWorld, ok, png, post, upload, type LW, type T } from './test/world.js';
 
 describe.each(dialects)('ledger (%s)', (dialect) => {
@@ -138,7 +138,7 @@ describe.each(dialects)('ledger (%s)', (dialect) => {
     expect((await w.adminB.get(`/files/${hidden.id}`)).statusCode).toBe(404);
     ok(await w.staff.post(`/ledger/entries/${withHidden.id}/approve`), 'approve');
     expect((await t.app.inject({ url: `/api/v1/public/ledger/receipts/${hidden.id}` })).statusCode).toBe(404);
-    const report = await verifyStoredChain(t.deps.db, w.a);
+    const report = await verifyStoredChain(t.deps, w.a);
     expect(report).toMatchObject({ ok: true, entries: 5, problems: [] });
   });
 
@@ -164,7 +164,7 @@ describe.each(dialects)('ledger (%s)', (dialect) => {
     await drop.execute(t.deps.db);
     const victim = rows[1]!;
     await t.deps.db.updateTable('ledger_entries').set({ amount: Number(victim.amount) + 1 }).where('id', '=', victim.id).execute();
-    const report = await verifyStoredChain(t.deps.db, w.a);
+    const report = await verifyStoredChain(t.deps, w.a);
     expect(report.ok).toBe(false);
     expect(report.problems).toEqual([{ kind: 'edited', seq: Number(victim.seq), id: victim.id, fields: ['amount'] }]);
   });

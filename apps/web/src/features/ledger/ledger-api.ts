@@ -6,6 +6,7 @@ import type {
   LedgerEntryPage,
   LedgerEntryStatus,
   LedgerEntryView,
+  LedgerVerification,
   PublicLedgerPage,
   PublicLedgerSummary,
 } from '@gongzhi/shared';
@@ -24,6 +25,7 @@ export const ledgerApi = {
   approve: (id: string) => api.post<LedgerEntryView>(`/ledger/entries/${id}/approve`),
   reject: (id: string, reason: string) => api.post<LedgerEntryView>(`/ledger/entries/${id}/reject`, { reason }),
   reverse: (id: string, reason: string) => api.post<LedgerEntryView>(`/ledger/entries/${id}/reverse`, { reason }),
+  verify: (communityId: string) => api.post<LedgerVerification>(`/communities/${communityId}/ledger/verify`),
   uploadReceipt: (file: File) => api.upload<FileView>('/ledger/receipts', file, file.name),
   exportUrl: (communityId: string, format: 'json' | 'xlsx') => `/api/v1/public/communities/${communityId}/ledger/export.${format}`,
   publicSummary: (communityId: string) => api.get<PublicLedgerSummary>(`/public/communities/${communityId}/ledger`),

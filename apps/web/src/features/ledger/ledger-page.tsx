@@ -9,6 +9,7 @@ import { publicApi } from '../public/public-api.js';
 import { useSession } from '../session/session-context.js';
 import { EntryDetail } from './entry-detail.js';
 import { EntryForm } from './entry-form.js';
+import { ChainCheck } from './chain-check.js';
 import { ledgerApi, yuan } from './ledger-api.js';
 import './ledger.css';
 
@@ -135,6 +136,7 @@ export default function LedgerPage() {
     >
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Alert type="info" showIcon title={t('ledger.intro')} />
+        {community && <ChainCheck key={community} communityId={community} />}
         {communities.length > 1 && <Select aria-label={t('ledger.community')} value={community} onChange={(v) => (setCommunity(v), setOffset(0))} options={communities} style={{ minWidth: 220 }} />}
         {all.error || accounts.error || entries.error ? <Alert type="error" showIcon title={errorText(all.error ?? accounts.error ?? entries.error)} /> : null}
         <Tabs

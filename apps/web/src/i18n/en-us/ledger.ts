@@ -29,6 +29,17 @@ export const ledger: Shape<typeof zh> = {
     balance: 'Balance',
     hash: 'Entry hash',
   },
+  check: {
+    run: 'Verify the whole chain',
+    running: 'Checking every entry (a million take a few seconds)…',
+    ok: 'The chain is intact: {{entries}} entries, each matching its hash and linked to the one before; head #{{seq}} {{hash}}. Took {{seconds}} s.',
+    bad: '{{count}} problems found in {{entries}} entries. This was logged; ask the system administrator to examine the database.',
+    edited: 'Entry {{seq}} no longer matches its hash{{fields}}',
+    brokenLink: 'Entry {{seq}} is not linked to the one before',
+    removed: 'Entries {{from}}–{{to}} are missing',
+    headMismatch: 'The chain head does not match the record',
+    other: 'Entry {{seq}} is out of place',
+  },
   actions: {
     newIncome: 'Enter income',
     newExpense: 'Enter expense',

@@ -26,6 +26,17 @@ export const ledger = {
     balance: '余额',
     hash: '链哈希',
   },
+  check: {
+    run: '核验整条账链',
+    running: '正在逐笔核验（百万笔约需数秒）…',
+    ok: '账链完整：共 {{entries}} 笔，每笔内容与哈希相符、前后相连，链头 #{{seq}} {{hash}}。用时 {{seconds}} 秒。',
+    bad: '发现 {{count}} 处问题（共 {{entries}} 笔）。已记入操作日志，请联系系统管理员核查数据库。',
+    edited: '第 {{seq}} 笔的内容与其哈希不符{{fields}}',
+    brokenLink: '第 {{seq}} 笔与前一笔的链接断开',
+    removed: '缺少第 {{from}}–{{to}} 笔',
+    headMismatch: '链头与记录不符',
+    other: '第 {{seq}} 笔位置异常',
+  },
   actions: {
     newIncome: '录入收入',
     newExpense: '录入支出',
