@@ -32,4 +32,5 @@ export const electionErrors = {
   election_not_elected: { zh: '尚无当选人可登记任期', en: 'No one has been elected yet, so no terms can be recorded' },
   election_organisation_invalid: { zh: '请选择本社区的居民委员会', en: "Choose this community's residents' committee" },
   election_terms_too_early: { zh: '选举日之后才能登记任期', en: 'Terms can be recorded only after election day' },
+  election_personal_data: { zh: '候选人介绍将公开，不能含有身份证号、手机号或银行卡号，请先遮挡', en: "A candidate's statement is published; it may not contain an ID, mobile or bank card number. Mask it first" },
 } as const;

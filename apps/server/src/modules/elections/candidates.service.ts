@@ -1,9 +1,9 @@
-import { PROXY_LIMIT, type CandidateView, type ElectionPost, type ProxyView } from '@gongzhi/shared';
+import { findPersonalData, PROXY_LIMIT, type CandidateView, type ElectionPost, type ProxyView } from '@gongzhi/shared';
 import type { ElectionCandidatesTable, ElectionProxiesTable } from '../../db/election-tables.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import type { AppDeps } from '../../deps.js';
 import type { Actor, RequestContext } from '../../lib/actor.js';
-import { AppError, conflict } from '../../lib/app-error.js';
+import { AppError, badRequest, conflict } from '../../lib/app-error.js';
 import { iso } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -24,6 +24,9 @@ export async function addCandidate(deps: AppDeps, ctx: RequestContext, id: strin
   const e = await managed(deps.db, ctx.actor, id);
   requirePhase(e, 'candidates');
   if (seatsOf(e)[body.post] === 0) throw new AppError('validation_failed', 400, [{ field: 'post', message: 'no seats for this post' }]);
+  // The statement goes on the portal and the posted list as written.
+  const findings = findPersonalData(body.statement);
+  if (findings.length > 0) throw badRequest('election_personal_data', { field: 'statement', findings });
   const v = await repo.findVoter(deps.db, e.id, body.voterId);
   if (!v || v.removed_at) throw new AppError('not_found', 404, { field: 'voterId' });
   const row: ElectionCandidatesTable = { id: newId(), election_id: e.id, post: body.post, voter_id: v.id, name: v.name, statement: body.statement, created_at: iso(deps.clock.now()) };

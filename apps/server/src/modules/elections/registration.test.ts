@@ -106,6 +106,9 @@ describe.each(dialects)('election voter registration, notice and objections (%s)
     const third = ok<ObjectionView>(await w.resident.post(`/my/elections/${id}/objections`, { kind: 'wrong_inclusion', subjectName: '李一', subjectVoterId: (await voters()).find((v) => v.name === '李一')!.id, reason: '不对' }), 'third');
     expect(omission).toMatchObject({ status: 'open', filerName: '王一' });
     ok(await phase(w.admin, id, 'candidates'), 'candidates');
+    // The statement is published: a mobile number in it is refused, and nothing is written.
+    const leaky = await w.admin.post(`/elections/${id}/candidates`, { post: 'chair', voterId: (await voters()).find((v) => v.name === '王一')!.id, statement: '服务居民，有事请拨 13812345678' });
+    expect([leaky.statusCode, errCode(leaky)]).toEqual([400, 'election_personal_data']);
     ok(await w.admin.post(`/elections/${id}/candidates`, { post: 'chair', voterId: (await voters()).find((v) => v.name === '王一')!.id, statement: '服务居民' }), 'c1');
     ok(await w.admin.post(`/elections/${id}/candidates`, { post: 'vice_chair', voterId: (await voters()).find((v) => v.name === '李一')!.id, statement: '办实事' }), 'c2');
     ok(await w.admin.post(`/elections/${id}/candidates`, { post: 'member', voterId: (await voters()).find((v) => v.name === '张妻')!.id, statement: '热心' }), 'c3');
