@@ -22,7 +22,7 @@ describe.each(dialects)('a deliberation meeting from notice to vote (%s)', (dial
     await h?.stop();
   });
 
-  it('publishes a notice, signs a resident in by QR link on a phone and records a vote on a topic without quorum', { timeout: 240_000 }, async () => {
+  it('publishes a notice, signs a resident in by QR link on a phone, and records a secret vote on a topic and a named vote, both without quorum', { timeout: 240_000 }, async () => {
     // A topic on the agenda, which the meeting's motion will decide.
     const topicStaff = await staffApi(h, 'shegong');
     const topic = await send<TopicDetail>(topicStaff, 'POST', '/api/v1/topics', { title: TOPIC, description: '三号楼居民提出加装电梯，请议事会议决定是否推进。' });
@@ -91,5 +91,21 @@ describe.each(dialects)('a deliberation meeting from notice to vote (%s)', (dial
     await topicStaff.close();
     expect(after.status).toBe('on_agenda');
     expect(after.events.map((e) => e.kind)).toContain('meeting_no_quorum');
+
+    // A named vote: the chair finds the present voter by name in the paged list and records the choice.
+    await staff.getByLabel('表决事项').fill('会后在各楼栋张贴会议纪要');
+    await staff.getByRole('radio', { name: '记名表决' }).check();
+    await staff.getByRole('button', { name: '提交表决' }).click();
+    const named = staff.locator('.ant-card').filter({ hasText: '会后在各楼栋张贴会议纪要' }).filter({ hasText: '表决中' });
+    const office = await apiAs(h, 'shegong');
+    const present = (await getJson<{ items: { name: string }[] }>(office.api, `/api/v1/deliberation-meetings/${id}/invitees?present=yes&eligible=yes`)).items;
+    await office.close();
+    expect(present.length).toBe(1);
+    await named.getByRole('searchbox', { name: '按姓名或房号查找' }).fill(present[0]!.name);
+    await named.getByRole('searchbox', { name: '按姓名或房号查找' }).press('Enter');
+    await named.getByRole('radiogroup', { name: present[0]!.name }).getByText('赞成').click();
+    await named.getByText('已记录 1 人').waitFor();
+    await named.getByRole('button', { name: '结束表决并计票' }).click();
+    await staff.locator('.ant-card').filter({ hasText: '会后在各楼栋张贴会议纪要' }).getByText('不足法定人数').waitFor();
   });
 });

@@ -219,6 +219,8 @@ export const inviteesQuery = z.object({
     .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'contains control characters')
     .optional(),
   present: z.enum(['yes', 'no']).optional(),
+  /** Only those who count to the quorum and vote (guests do not). */
+  eligible: z.enum(['yes', 'no']).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });

@@ -91,7 +91,7 @@ export async function alreadyInvited(
   return row !== undefined;
 }
 
-export async function listInvitees(db: Db, meetingId: string, f: { q?: string; present?: 'yes' | 'no'; limit: number; offset: number }) {
+export async function listInvitees(db: Db, meetingId: string, f: { q?: string; present?: 'yes' | 'no'; eligible?: 'yes' | 'no'; limit: number; offset: number }) {
   let q = db.selectFrom('deliberation_meeting_invitees').where('meeting_id', '=', meetingId);
   if (f.q) {
     // The typed text is matched literally: % and _ are escaped, the same on both databases.
@@ -100,6 +100,7 @@ export async function listInvitees(db: Db, meetingId: string, f: { q?: string; p
   }
   if (f.present === 'yes') q = q.where('signed_in_at', 'is not', null);
   if (f.present === 'no') q = q.where('signed_in_at', 'is', null);
+  if (f.eligible) q = q.where('eligible', '=', f.eligible === 'yes' ? 1 : 0);
   const [rows, total] = await Promise.all([
     q.selectAll().orderBy('created_at').orderBy('id').limit(f.limit).offset(f.offset).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),

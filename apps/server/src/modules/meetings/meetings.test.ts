@@ -28,6 +28,10 @@ describe.each(dialects)('deliberation meetings: notice, invitees, sign-in, quoru
     expect(members.filter((i) => i.eligible).map((i) => i.name).sort()).toEqual(['张一', '张一子', '张三', '张二', '张四', '无户者'].sort());
     expect(members.find((i) => i.name === '街道干部')).toMatchObject({ eligible: false, source: 'guest' });
     expect(byMember.attendance.eligible).toBe(6);
+    // The named-ballot screen pages through voters only: the guest is left out by the server, not the page.
+    const voters = ok<{ items: InviteeView[]; total: number }>(await w.staff.get(`/deliberation-meetings/${byMember.id}/invitees?eligible=yes&limit=4`), 'voters');
+    expect([voters.total, voters.items.length, voters.items.every((i) => i.eligible)]).toEqual([6, 4, true]);
+    expect(ok<{ items: InviteeView[] }>(await w.staff.get(`/deliberation-meetings/${byMember.id}/invitees?eligible=no`), 'guests').items.map((i) => i.name)).toEqual(['街道干部']);
 
     expect((await w.resident.get(`/deliberation-meetings/${byHousehold.id}`)).statusCode).toBe(404);
     const list = ok<{ items: { id: string }[] }>(await w.resident.get('/deliberation-meetings'), 'resident list');

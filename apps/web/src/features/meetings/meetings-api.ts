@@ -37,7 +37,7 @@ export const meetingsApi = {
   minutes: (id: string, body: MinutesBody) => request<Detail>('PUT', `${base(id)}/minutes`, { body }),
   minutesPdf: (id: string) => requestFile('GET', `${base(id)}/minutes.pdf`, { fallbackName: 'minutes.pdf' }),
   qrUrl: (id: string) => `/api/v1${base(id)}/sign-in-qr`,
-  invitees: (id: string, q: { q?: string; present?: 'yes' | 'no'; limit: number; offset: number }, signal?: AbortSignal) =>
+  invitees: (id: string, q: { q?: string; present?: 'yes' | 'no'; eligible?: 'yes' | 'no'; limit: number; offset: number }, signal?: AbortSignal) =>
     api.get<Page<InviteeView>>(`${base(id)}/invitees`, { ...q }, signal),
   addInvitee: (id: string, body: AddInviteeBody) => api.post<InviteeView>(`${base(id)}/invitees`, body),
   removeInvitee: (id: string, inviteeId: string) => api.delete<{ ok: true }>(`${base(id)}/invitees/${enc(inviteeId)}`),

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Input, InputNumber, Radio, Space, Table, Tag, Typo
 import { useTranslation } from 'react-i18next';
 import { motionResultLabels, type Ballot, type InviteeView, type MotionView, type VoteChoice } from '@gongzhi/shared';
 import { errorText } from '../../api/error-text.js';
-import { useLoaded } from '../../api/use-loaded.js';
+import { usePaged } from '../../api/use-loaded.js';
 import { useLabel } from '../../i18n/labels.js';
 import { meetingsApi, type Detail } from './meetings-api.js';
 import { MotionSubjectSelect, type MotionSubject } from './motion-subject-select.js';
@@ -114,23 +114,34 @@ function MotionCard({ meeting, motion, manage, run }: { meeting: Detail; motion:
   );
 }
 
-/** Each present invitee's choice, saved as it is picked (a later pick replaces an earlier one). */
+const VOTERS_PAGE = 50;
+
+/**
+ * Each present voter's choice, saved as it is picked (a later pick replaces an earlier one). Pages of 50 with a
+ * name search, so a meeting of thousands of households is recorded as easily as one of twenty.
+ */
 function NamedVotes({ meeting, motion, run }: { meeting: Detail; motion: MotionView; run: (w: () => Promise<Detail>) => Promise<boolean> }) {
   const { t } = useTranslation();
   const [chosen, setChosen] = useState<Record<string, VoteChoice>>({});
-  const present = useLoaded(`${meeting.id}:${meeting.attendance.present}`, (signal) => meetingsApi.invitees(meeting.id, { present: 'yes', limit: 500, offset: 0 }, signal));
-  const voters = (present.data?.items ?? []).filter((i) => i.eligible);
+  const [search, setSearch] = useState('');
+  const [offset, setOffset] = useState(0);
+  const key = `${meeting.id}:${meeting.attendance.present}:${search}:${offset}`;
+  const present = usePaged(key, (signal) => meetingsApi.invitees(meeting.id, { present: 'yes', eligible: 'yes', q: search || undefined, limit: VOTERS_PAGE, offset }, signal));
   return (
     <>
-      <Typography.Text type="secondary">
-        {t('meetings.motions.voters')} · {t('meetings.motions.recorded', { count: motion.votesRecorded })}
-      </Typography.Text>
+      <Space wrap style={{ marginBottom: 8 }}>
+        <Typography.Text type="secondary">
+          {t('meetings.motions.voters')} · {t('meetings.motions.recorded', { count: motion.votesRecorded })}
+        </Typography.Text>
+        <Input.Search allowClear aria-label={t('meetings.motions.findVoter')} placeholder={t('meetings.motions.findVoter')} onSearch={(v) => (setSearch(v.trim()), setOffset(0))} style={{ width: 220 }} />
+      </Space>
+      {present.error ? <Alert type="error" showIcon title={errorText(present.error)} /> : null}
       <Table<InviteeView>
         rowKey="id"
         size="small"
-        pagination={false}
         loading={present.loading}
-        dataSource={voters}
+        dataSource={present.items}
+        pagination={{ current: offset / VOTERS_PAGE + 1, pageSize: VOTERS_PAGE, total: present.total, onChange: (p) => setOffset((p - 1) * VOTERS_PAGE), showSizeChanger: false, hideOnSinglePage: true }}
         columns={[
           { key: 'name', title: t('meetings.desk.name'), dataIndex: 'name' },
           {

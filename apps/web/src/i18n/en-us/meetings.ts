@@ -136,6 +136,7 @@ export const meetings: Shape<typeof zh> = {
     empty: 'No motions yet',
     voting: 'Voting',
     recorded: '{{count}} recorded',
+    findVoter: 'Find by name or flat',
     choice: { for: 'For', against: 'Against', abstain: 'Abstain' },
     counts: 'For {{for}}, against {{against}}, abstaining {{abstain}}; eligible {{eligible}}, present {{present}} (women {{women}})',
     forCount: 'For',

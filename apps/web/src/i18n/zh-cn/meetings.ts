@@ -134,6 +134,7 @@ export const meetings = {
     empty: '还没有表决事项',
     voting: '表决中',
     recorded: '已记录 {{count}} 人',
+    findVoter: '按姓名或房号查找',
     choice: { for: '赞成', against: '反对', abstain: '弃权' },
     counts: '赞成 {{for}}，反对 {{against}}，弃权 {{abstain}}；应到 {{eligible}}，实到 {{present}}（女性 {{women}}）',
     forCount: '赞成票',
