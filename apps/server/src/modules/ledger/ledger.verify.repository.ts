@@ -99,19 +99,19 @@ const rowColumns = 'seq, id, content_hash, prev_hash, entry_hash';
  * PostgreSQL, one scan of the table in any order: the rows whose content hash or entry hash does not match (the
  * database hashes the canonical text itself). A row here whose link is sound follows seq - 1 with prev_hash.
  */
-export async function pgHashDoubts(db: Db, communityId: string): Promise<DoubtfulRow[]> {
+export async function pgHashDoubts(db: Db, communityId: string, maxSeq: number): Promise<DoubtfulRow[]> {
   const rows = await sql<Omit<DoubtfulRow, 'prev'>>`select ${sql.raw(rowColumns)}, coalesce(${sql.raw(pgText(canonicalTextSql('postgres')))} = content_hash, false) as content_ok
-    from ledger_entries where community_id = ${communityId} and seq is not null
+    from ledger_entries where community_id = ${communityId} and seq is not null and seq <= ${maxSeq}
       and not coalesce(${sql.raw(pgText(canonicalTextSql('postgres')))} = content_hash and ${sql.raw(pgText('prev_hash || content_hash'))} = entry_hash, false)`.execute(db);
   return rows.rows.map((r) => ({ ...r, seq: Number(r.seq), prev: { seq: Number(r.seq) - 1, id: '', entryHash: r.prev_hash ?? '' } }));
 }
 
 /** PostgreSQL, in seq order: the first row, and every row after a gap or not linked to the row before it. */
-export async function pgLinkDoubts(db: Db, communityId: string): Promise<(Omit<DoubtfulRow, 'content_ok'> & { prev: DoubtfulRow['prev'] })[]> {
+export async function pgLinkDoubts(db: Db, communityId: string, maxSeq: number): Promise<(Omit<DoubtfulRow, 'content_ok'> & { prev: DoubtfulRow['prev'] })[]> {
   const rows = await sql<{ seq: number; id: string; content_hash: string | null; prev_hash: string | null; entry_hash: string | null; prev_seq: number | null; prev_id: string | null; prev_entry_hash: string | null }>`
     select * from (
       select ${sql.raw(rowColumns)}, lag(seq) over (order by seq) as prev_seq, lag(id) over (order by seq) as prev_id, lag(entry_hash) over (order by seq) as prev_entry_hash
-      from ledger_entries where community_id = ${communityId} and seq is not null
+      from ledger_entries where community_id = ${communityId} and seq is not null and seq <= ${maxSeq}
     ) x where prev_seq is null or seq <> prev_seq + 1 or prev_hash is distinct from prev_entry_hash`.execute(db);
   return rows.rows.map((r) => ({
     seq: Number(r.seq), id: r.id, content_hash: r.content_hash, prev_hash: r.prev_hash, entry_hash: r.entry_hash,

@@ -49,7 +49,8 @@ function inWorker(deps: Deps, communityId: string, lo: number, hi: number): Prom
     const w = new Worker(scanFile, { workerData });
     w.once('message', (m: { events?: vrepo.DoubtfulRow[]; error?: string }) => (m.error !== undefined ? reject(new Error(`ledger verify: ${m.error}`)) : resolve(m.events!)));
     w.once('error', reject);
-    w.once('exit', (code) => code !== 0 && reject(new Error(`ledger verify: a worker exited with ${code}`)));
+    // Settling twice is a no-op: after a message this changes nothing; without one it ends the wait.
+    w.once('exit', (code) => reject(new Error(`ledger verify: a worker exited with ${code} before answering`)));
   });
 }
 
@@ -66,7 +67,7 @@ async function sqliteParts(deps: Deps, communityId: string, count: number, maxSe
 }
 
 async function pgPart(deps: Deps, communityId: string, maxSeq: number): Promise<Part[]> {
-  const [hashes, links, end] = await Promise.all([vrepo.pgHashDoubts(deps.db, communityId), vrepo.pgLinkDoubts(deps.db, communityId), vrepo.rangeEnd(deps.db, communityId, 0, maxSeq)]);
+  const [hashes, links, end] = await Promise.all([vrepo.pgHashDoubts(deps.db, communityId, maxSeq), vrepo.pgLinkDoubts(deps.db, communityId, maxSeq), vrepo.rangeEnd(deps.db, communityId, 0, maxSeq)]);
   const bySeq = new Map(hashes.map((r) => [r.seq, r]));
   // A row that does not link knows its real predecessor; one whose content alone failed follows seq - 1.
   for (const l of links) bySeq.set(l.seq, { ...l, content_ok: bySeq.get(l.seq)?.content_ok ?? true });
@@ -89,6 +90,9 @@ async function rebuild(deps: Deps, communityId: string, seqs: number[]) {
 
 /** `parts` forces how many ranges on SQLite (the tests cut a short chain into several to check the seams). */
 export async function verifyStoredChain(deps: Deps, communityId: string, opts: { parts?: number } = {}): Promise<ChainReport> {
+  // Entries are posted while this runs: the walk stops at the highest seq seen now, and the head it is held to is
+  // the one recorded for that seq, read before or after (a head behind the last entry is a problem, and named).
+  const before = await readHead(deps.db, communityId);
   const { count, maxSeq } = await vrepo.chainExtent(deps.db, communityId);
   const parts = deps.handle.sqlite ? await sqliteParts(deps, communityId, count, maxSeq, opts.parts) : await pgPart(deps, communityId, maxSeq);
   const doubtful = parts.flatMap((p) => p.rows.filter((r) => !r.content_ok).map((r) => r.seq));
@@ -105,7 +109,8 @@ export async function verifyStoredChain(deps: Deps, communityId: string, opts: {
     walker.skip(end.count - rows.length);
     if (end.last) walker.resume(end.last);
   }
-  const head = await readHead(deps.db, communityId);
+  const after = await readHead(deps.db, communityId);
+  const head = [after, before].find((h) => h && Number(h.seq) === maxSeq) ?? after;
   return walker.finish(head?.entry_hash ?? GENESIS_HASH);
 }
 
