@@ -25,6 +25,7 @@ import * as m0022 from './migrations/2026_11_26_0022_create_elections.js';
 import * as m0023 from './migrations/2026_11_26_0023_create_reviews.js';
 import * as m0024 from './migrations/2026_11_26_0024_widen_covenant_names.js';
 import * as m0025 from './migrations/2026_11_26_0025_ledger_receipt_hashes.js';
+import * as m0026 from './migrations/2026_11_27_0026_review_ratings_unordered.js';
 
 /** Every migration, in order. Listed explicitly so bundling or tsx never depends on a directory scan. */
 const migrations: Record<string, Migration> = {
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_26_0023_create_reviews': m0023,
   '2026_11_26_0024_widen_covenant_names': m0024,
   '2026_11_26_0025_ledger_receipt_hashes': m0025,
+  '2026_11_27_0026_review_ratings_unordered': m0026,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -78,6 +78,9 @@ function Publication({ p }: { p: PublicPublication }) {
       {p.kind === 'public_notice' && <Comments title={t('disclosure.public.objections')} rows={p.comments.filter((c) => c.kind === 'objection')} />}
       <Comments title={t('disclosure.public.questions')} rows={p.comments.filter((c) => c.kind === 'question')} />
       <p>
+        <a className="portal-button" href={`/m/publications/${p.id}`}>
+          {t(p.objectionOpen ? 'disclosure.public.objectOnPhone' : 'disclosure.public.askOnPhone')}
+        </a>{' '}
         <a className="portal-button portal-button-secondary" href={disclosureApi.posterUrl(p.id)}>
           {t('disclosure.public.poster')}
         </a>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Form, Input, List } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { errorText } from '../api/error-text.js';
 import { useSession } from '../features/session/session-context.js';
 import { useElderMode } from './elder-mode.js';
@@ -20,17 +20,20 @@ export default function ResidentLoginPage() {
   const session = useSession();
   const elder = useElderMode();
   const navigate = useNavigate();
+  // A deep link (a QR code on a poster, a link from the portal) sent here by the layout returns there after login.
+  const from = (useLocation().state as { from?: unknown } | null)?.from;
+  const back = typeof from === 'string' && from.startsWith('/m/') && !from.startsWith('/m/login') ? from : '/m';
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  if (session.status === 'authenticated') return <Navigate to="/m" replace />;
+  if (session.status === 'authenticated') return <Navigate to={back} replace />;
 
   const submit = async (v: Values) => {
     setBusy(true);
     setError(null);
     try {
       await session.login(v.account.trim(), v.password);
-      navigate('/m', { replace: true });
+      navigate(back, { replace: true });
     } catch (e) {
       setError(errorText(e));
     } finally {

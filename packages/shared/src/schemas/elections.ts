@@ -118,10 +118,14 @@ export type AddVoterBody = z.infer<typeof addVoterBody>;
 export const removeVoterBody = z.object({ reason: text(500) });
 export const representativeBody = z.object({ voterId: idSchema });
 
-export const objectionBody = z
-  .object({ kind: z.enum(objectionKinds), subjectName: nameSchema, subjectVoterId: idSchema.optional(), subjectResidentId: idSchema.optional(), reason: text(1000) })
-  .refine((b) => b.kind !== 'wrong_inclusion' || b.subjectVoterId !== undefined, { path: ['subjectVoterId'], message: 'required for a wrong inclusion' });
-export const answerObjectionBody = z.object({ accept: z.boolean(), answer: text(1000) });
+/** A resident names the person; the ids are optional (a resident rarely knows them; the clerk names them when accepting). */
+export const objectionBody = z.object({ kind: z.enum(objectionKinds), subjectName: nameSchema, subjectVoterId: idSchema.optional(), subjectResidentId: idSchema.optional(), reason: text(1000) });
+/**
+ * Accepting a wrong inclusion removes a voter: the one the objection named, or `subjectVoterId` chosen by the clerk.
+ * Accepting an omission registers the resident the objection or the clerk (`subjectResidentId`) names; without one
+ * (someone the resident register does not hold) the clerk registers them on application.
+ */
+export const answerObjectionBody = z.object({ accept: z.boolean(), answer: text(1000), subjectVoterId: idSchema.optional(), subjectResidentId: idSchema.optional() });
 export const objectionView = z.object({
   id: idSchema,
   kind: z.enum(objectionKinds),

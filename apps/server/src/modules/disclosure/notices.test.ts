@@ -19,7 +19,8 @@ describe.each(dialects)('public notices, objections, questions and the notice-bo
 
   it('takes objections during the period and cannot close until each is answered and the period is over', async () => {
     const n = await published(w, { kind: 'public_notice', title: '2026年度低保对象拟纳入名单公示', body: '拟纳入：王*明家庭。', objectionDays: 5 });
-    expect(n.objectionEndsAt).toBe('2026-11-30T08:00:00.000Z');
+    // Five days after the day of publication, to the end of that day in China.
+    expect(n.objectionEndsAt).toBe('2026-11-30T15:59:59.999Z');
     expect(errCode(await w.staff.post('/publications', { kind: 'public_notice', title: 'x', body: 'x', channels: ['portal'], objectionDays: 3 }))).toBe('validation_failed');
     const o = ok<PublicationCommentView>(await w.resident.post(`/publications/${n.id}/objections`, { text: '我家情况类似，电话13900001111，请核实' }), 'object');
     expect(o.mine).toBe(true);
@@ -27,7 +28,10 @@ describe.each(dialects)('public notices, objections, questions and the notice-bo
     expect((await w.adminB.post(`/publications/${n.id}/objections`, { text: '外社区' })).statusCode).toBe(403);
 
     expect(errCode(await w.admin.post(`/publications/${n.id}/close-notice`, { outcome: '无异议' }))).toBe('publication_objection_period_open');
-    t.clock.advanceMinutes(5 * 24 * 60);
+    expect(errCode(await w.admin.post(`/publications/${n.id}/archive`))).toBe('publication_objection_period_open');
+    t.clock.advanceMinutes(5 * 24 * 60); // 16:00 on the last day in China: still open
+    const late = ok<PublicationCommentView>(await w.resident.post(`/publications/${n.id}/objections`, { text: '最后一天晚上' }), 'last evening');
+    t.clock.advanceMinutes(8 * 60);
     expect(errCode(await w.resident.post(`/publications/${n.id}/objections`, { text: '晚了' }))).toBe('publication_objection_period_closed');
     const blocked = await w.admin.post(`/publications/${n.id}/close-notice`, { outcome: '维持原公示' });
     expect(blocked.statusCode).toBe(409);
@@ -35,7 +39,11 @@ describe.each(dialects)('public notices, objections, questions and the notice-bo
     const answered = ok<PublicationDetail>(await w.staff.post(`/publications/${n.id}/comments/${o.id}/answer`, { text: '已入户核实，符合条件，另行申请' }), 'answer');
     expect(answered.comments[0]!.answer).toBe('已入户核实，符合条件，另行申请');
     expect(errCode(await w.staff.post(`/publications/${n.id}/comments/${o.id}/answer`, { text: '再答' }))).toBe('publication_already_answered');
+    expect(errCode(await w.admin.post(`/publications/${n.id}/close-notice`, { outcome: '维持' }))).toBe('publication_objections_unanswered');
+    ok(await w.staff.post(`/publications/${n.id}/comments/${late.id}/answer`, { text: '同上' }), 'answer late');
     expect(errCode(await w.admin.post(`/publications/${n.id}/close-notice`, { outcome: '  ' }))).toBe('publication_outcome_required');
+    const leaky = await w.admin.post(`/publications/${n.id}/close-notice`, { outcome: '异议人王明（13900001111）已答复' });
+    expect([leaky.statusCode, errCode(leaky)]).toEqual([422, 'publication_personal_data']);
     const closed = ok<PublicationDetail>(await w.admin.post(`/publications/${n.id}/close-notice`, { outcome: '公示期满，异议已答复，维持原公示' }), 'close');
     expect(closed.noticeClosedAt).not.toBeNull();
 

@@ -17,7 +17,7 @@ import type { Db } from '../../db/database.js';
 import type { PublicationsTable } from '../../db/disclosure-tables.js';
 import type { Actor, RequestContext } from '../../lib/actor.js';
 import { AppError, notFound } from '../../lib/app-error.js';
-import { iso } from '../../lib/clock.js';
+import { iso, localDate } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findItem } from './catalogue.repository.js';
@@ -200,7 +200,7 @@ export async function publishPublication(deps: AppDeps, ctx: RequestContext, id:
       published_by: ctx.actor.userId,
       text_sha256: createHash('sha256').update(publishedText(p.title, p.body), 'utf8').digest('hex'),
       objection_starts_at: notice ? iso(now) : null,
-      objection_ends_at: notice ? iso(new Date(now.getTime() + Number(p.objection_days) * 86_400_000)) : null,
+      objection_ends_at: notice ? objectionEnd(now, Number(p.objection_days)) : null,
     },
     also: async (trx) => {
       if (old) await repo.markSuperseded(trx, old.id, p.id, iso(now));
@@ -208,8 +208,20 @@ export async function publishPublication(deps: AppDeps, ctx: RequestContext, id:
   });
 }
 
+/**
+ * A notice of N days runs to the end of the Nth day after the day it is published, China time (the day of
+ * publication is not counted, as in the Civil Code's reckoning of periods), so the date on the notice board is
+ * the whole last day a resident may object on, not the hour the office happened to press publish.
+ */
+export const objectionEnd = (publishedAt: Date, days: number): string =>
+  iso(new Date(Date.parse(`${localDate(publishedAt)}T00:00:00+08:00`) + (days + 1) * 86_400_000 - 1));
+
 export async function archivePublication(deps: AppDeps, ctx: RequestContext, id: string): Promise<PublicationDetail> {
   const p = await keptPublication(deps.db, ctx.actor, id);
+  // Archiving takes a notice off the portal's current list; it may not cut residents' objection period short.
+  if (p.kind === 'public_notice' && p.objection_ends_at && !p.notice_closed_at && deps.clock.now().toISOString() < p.objection_ends_at) {
+    throw new AppError('publication_objection_period_open', 409, { objectionEndsAt: p.objection_ends_at });
+  }
   return step(deps, ctx, p, { from: ['published'], action: 'publication.archived', patch: { status: 'archived', archived_at: iso(deps.clock.now()) } });
 }
 
@@ -223,5 +235,7 @@ export async function closeNotice(deps: AppDeps, ctx: RequestContext, id: string
   if (unanswered > 0) throw new AppError('publication_objections_unanswered', 409, { unanswered });
   const text = outcome.trim();
   if (text.length === 0) throw new AppError('publication_outcome_required', 400, { field: 'outcome' });
+  const inOutcome = findPersonalData(text); // the outcome is published beside the notice
+  if (inOutcome.length > 0) throw new AppError('publication_personal_data', 422, { field: 'outcome', outcome: inOutcome });
   return step(deps, ctx, p, { from: ['published', 'archived'], action: 'publication.notice_closed', patch: { notice_closed_at: iso(deps.clock.now()), notice_outcome: text } });
 }

@@ -92,7 +92,7 @@ export function detailView(actor: Actor, p: PublicationRow, comments: Publicatio
       submit: edit && p.status === 'draft',
       approve: edit && p.status === 'submitted' && p.author_user_id !== actor.userId,
       publish: edit && p.status === 'approved',
-      archive: edit && p.status === 'published',
+      archive: edit && p.status === 'published' && !objectionOpen(p, now),
       closeNotice: edit && closable(p, now),
       answer: edit && out,
       correct: edit && out && p.superseded_by_id === null,

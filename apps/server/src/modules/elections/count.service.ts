@@ -83,7 +83,12 @@ export async function tally(deps: AppDeps, actor: Actor, id: string): Promise<El
 export async function publishResult(deps: AppDeps, ctx: RequestContext, id: string): Promise<ElectionTally> {
   const e = await managed(deps.db, ctx.actor, id);
   requirePhase(e, 'counting');
-  if ((await repo.batchesOf(deps.db, e.id)).some((b) => b.entered < b.ballot_count)) throw conflict('election_batches_incomplete');
+  const batches = await repo.batchesOf(deps.db, e.id);
+  if (batches.some((b) => b.entered < b.ballot_count)) throw conflict('election_batches_incomplete');
+  // A box may come back with fewer ballots than were handed out, but not with none entered at all: that is a
+  // count that forgot the paper ballots, while the roll (and so the quorum) counts their voters.
+  const paperIssued = await repo.countWhere(deps.db, 'election_roll', e.id, { column: 'channel', value: 'paper' });
+  if (paperIssued > 0 && batches.length === 0) throw conflict('election_paper_not_entered', { issued: paperIssued });
   const result = await computeTally(deps, e);
   const now = iso(deps.clock.now());
   await deps.db.transaction().execute(async (trx) => {

@@ -135,7 +135,11 @@ export const objectionsOf = (db: Db, electionId: string, filedBy?: string) => {
   return q.orderBy('created_at').orderBy('id').execute();
 };
 export const findObjection = (db: Db, electionId: string, id: string) => db.selectFrom('election_objections').selectAll().where('election_id', '=', electionId).where('id', '=', id).executeTakeFirst();
-export async function answerObjectionRow(db: Db, id: string, patch: Pick<ElectionObjectionsTable, 'status' | 'answer' | 'answered_by' | 'answered_at'>): Promise<boolean> {
+export async function answerObjectionRow(
+  db: Db,
+  id: string,
+  patch: Pick<ElectionObjectionsTable, 'status' | 'answer' | 'answered_by' | 'answered_at'> & Partial<Pick<ElectionObjectionsTable, 'subject_voter_id' | 'subject_resident_id'>>,
+): Promise<boolean> {
   const r = await db.updateTable('election_objections').set(patch).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }

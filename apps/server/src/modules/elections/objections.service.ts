@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ObjectionView, objectionBody } from '@gongzhi/shared';
+import type { answerObjectionBody, ObjectionView, objectionBody } from '@gongzhi/shared';
 import type { ElectionObjectionsTable } from '../../db/election-tables.js';
 import type { AppDeps } from '../../deps.js';
 import type { Actor, RequestContext } from '../../lib/actor.js';
@@ -72,25 +72,35 @@ export async function listObjections(deps: AppDeps, actor: Actor, id: string) {
 }
 
 /** Answer an objection. Accepting an omission registers the person named (when the register knows them); accepting a wrong inclusion removes the voter. */
-export async function answerObjection(deps: AppDeps, ctx: RequestContext, id: string, objectionId: string, body: { accept: boolean; answer: string }): Promise<ObjectionView> {
+export async function answerObjection(deps: AppDeps, ctx: RequestContext, id: string, objectionId: string, body: z.infer<typeof answerObjectionBody>): Promise<ObjectionView> {
   const e = await managed(deps.db, ctx.actor, id);
   const o = await repo.findObjection(deps.db, e.id, objectionId);
   if (!o) throw notFound();
   if (o.status !== 'open') throw conflict('election_objection_answered');
   const now = iso(deps.clock.now());
+  // Who the objection concerns: as filed, or as the clerk names them now (residents name people, not records).
+  const voterId = o.kind === 'wrong_inclusion' ? (o.subject_voter_id ?? body.subjectVoterId ?? null) : null;
+  const residentId = o.kind === 'omission' ? (o.subject_resident_id ?? body.subjectResidentId ?? null) : null;
   // Checked before the transaction, so a refusal leaves the objection open and nothing half-written.
-  const toAdd =
-    body.accept && o.kind === 'omission' && o.subject_resident_id
-      ? await eligibleRow(deps, ctx, e, { basis: 'residence_application', residentId: o.subject_resident_id, basisNote: `选民名单异议 ${o.id}` })
-      : null;
+  if (body.accept && o.kind === 'wrong_inclusion') {
+    const v = voterId ? await repo.findVoter(deps.db, e.id, voterId) : undefined;
+    if (!v) throw new AppError('election_objection_subject_required', 400, { field: 'subjectVoterId' });
+    if (v.removed_at) throw conflict('election_voter_removed');
+  }
+  if (body.accept && residentId && !o.subject_resident_id) {
+    const r = await repo.findResidentRow(deps.db, residentId);
+    if (!r || r.community_id !== e.community_id) throw new AppError('not_found', 404, { field: 'subjectResidentId' });
+  }
+  const toAdd = body.accept && residentId ? await eligibleRow(deps, ctx, e, { basis: 'residence_application', residentId, basisNote: `选民名单异议 ${o.id}` }) : null;
   if (toAdd) {
-    const r = await repo.findResidentRow(deps.db, o.subject_resident_id!);
+    const r = await repo.findResidentRow(deps.db, residentId!);
     if (r?.residency_status === 'permanent') Object.assign(toAdd, { basis: 'household_register', basis_note: `选民名单异议 ${o.id}` });
   }
   await deps.db.transaction().execute(async (trx) => {
-    if (!(await repo.answerObjectionRow(trx, o.id, { status: body.accept ? 'accepted' : 'rejected', answer: body.answer, answered_by: ctx.actor.userId, answered_at: now }))) throw conflict('election_objection_answered');
+    const named = body.accept ? { subject_voter_id: voterId ?? o.subject_voter_id, subject_resident_id: residentId ?? o.subject_resident_id } : {};
+    if (!(await repo.answerObjectionRow(trx, o.id, { status: body.accept ? 'accepted' : 'rejected', answer: body.answer, answered_by: ctx.actor.userId, answered_at: now, ...named }))) throw conflict('election_objection_answered');
     if (toAdd) await insertVoter(deps, ctx, e, toAdd, 'election.voter_added', trx);
-    if (body.accept && o.kind === 'wrong_inclusion' && o.subject_voter_id) await removeVoter(deps, ctx, e, o.subject_voter_id, body.answer, trx);
+    if (body.accept && voterId) await removeVoter(deps, ctx, e, voterId, body.answer, trx);
     await recordAudit(trx, ctx, deps.clock, {
       action: 'election.objection_answered',
       targetType: 'election_objection',
@@ -98,7 +108,7 @@ export async function answerObjection(deps: AppDeps, ctx: RequestContext, id: st
       communityId: e.community_id,
       scopePath: e.community_path,
       before: { status: 'open' },
-      after: { status: body.accept ? 'accepted' : 'rejected', answer: body.answer, addedVoterId: toAdd?.id ?? null },
+      after: { status: body.accept ? 'accepted' : 'rejected', answer: body.answer, addedVoterId: toAdd?.id ?? null, removedVoterId: body.accept ? voterId : null },
     });
   });
   return objectionView((await repo.findObjection(deps.db, e.id, o.id))!);

@@ -104,6 +104,8 @@ describe.each(dialects)('election voting, secrecy, count and terms (%s)', (diale
     expect([res.statusCode, errCode(res)]).toEqual([409, 'election_window_not_closed']);
     await moveClockTo(t, w, '2026-12-20T08:00:00.000Z');
     ok(await phase(w.admin, id, 'counting'), 'counting');
+    res = await w.admin.post(`/elections/${id}/publish`);
+    expect([res.statusCode, errCode(res)]).toEqual([409, 'election_paper_not_entered']);
     res = await w.admin.post(`/elections/${id}/batches`, { label: '第1箱', ballotCount: 1 });
     expect([res.statusCode, errCode(res)]).toEqual([403, 'election_not_teller']);
     const b1 = ok<{ id: string }>(await w.staff.post(`/elections/${id}/batches`, { label: '第1箱', ballotCount: 1 }), 'batch');

@@ -152,6 +152,14 @@ export async function insertRatings(db: Db, rows: ReviewRatingsTable[]): Promise
   if (rows.length) await db.insertInto('review_ratings').values(rows).execute();
 }
 
+/** Rewrite a round's ratings in random-id order in one new transaction (PostgreSQL's heap order and xmin would
+ * otherwise line them up with the roll; on SQLite the WITHOUT ROWID table is already in key order). */
+export async function reshuffleRatings(db: Db, roundId: string): Promise<void> {
+  const rows = await db.selectFrom('review_ratings').selectAll().where('round_id', '=', roundId).orderBy('id').execute();
+  await db.deleteFrom('review_ratings').where('round_id', '=', roundId).execute();
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('review_ratings').values(rows.slice(i, i + 500)).execute();
+}
+
 // ---- aggregation -------------------------------------------------------------------------------------------------
 
 export function levelCounts(db: Db, roundId: string) {

@@ -124,10 +124,19 @@ export async function updateRound(deps: AppDeps, ctx: RequestContext, id: string
 }
 
 /** Move a round between statuses with its audit entry, refusing with 409 when someone else moved it first. */
-async function step(deps: AppDeps, ctx: RequestContext, r: repo.RoundRow, from: string, patch: Parameters<typeof repo.updateRound>[3], action: string): Promise<ReviewRoundView> {
+async function step(
+  deps: AppDeps,
+  ctx: RequestContext,
+  r: repo.RoundRow,
+  from: string,
+  patch: Parameters<typeof repo.updateRound>[3],
+  action: string,
+  also?: (trx: Db) => Promise<void>,
+): Promise<ReviewRoundView> {
   if (r.status !== from) throw new AppError('review_wrong_status', 409, { status: r.status });
   await deps.db.transaction().execute(async (trx) => {
     if (!(await repo.updateRound(trx, r.id, from, { ...patch, updated_at: iso(deps.clock.now()) }))) throw new AppError('review_wrong_status', 409);
+    if (also) await also(trx);
     await recordAudit(trx, ctx, deps.clock, {
       action,
       targetType: 'review_round',
@@ -151,7 +160,8 @@ export async function openRound(deps: AppDeps, ctx: RequestContext, id: string):
 export async function closeRound(deps: AppDeps, ctx: RequestContext, id: string): Promise<ReviewRoundView> {
   const r = await managedRound(deps.db, ctx.actor, id);
   const representatives = await repo.countRepresentatives(deps.db, r.community_id);
-  return step(deps, ctx, r, 'open', { status: 'closed', representatives, closed_at: iso(deps.clock.now()), closed_by: ctx.actor.userId }, 'review.closed');
+  const patch = { status: 'closed', representatives, closed_at: iso(deps.clock.now()), closed_by: ctx.actor.userId };
+  return step(deps, ctx, r, 'open', patch, 'review.closed', (trx) => repo.reshuffleRatings(trx, r.id));
 }
 
 export async function publishRound(deps: AppDeps, ctx: RequestContext, id: string, body: PublishReviewBody): Promise<ReviewRoundView> {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import type { MyReviewView, ReviewRoundView } from '@gongzhi/shared';
 import { dialects } from '../../test/dialects.js';
 import { testApp } from '../../test/fixtures.js';
@@ -101,6 +102,15 @@ describe.each(dialects)('reviews: rounds and representatives’ forms (%s)', (di
     for (const a of forms) expect(a.after_json).not.toMatch(/good|poor|fair|subject/);
     const roll = await t.deps.db.selectFrom('review_roll').selectAll().where('round_id', '=', r.id).execute();
     expect(Object.keys(roll[0]!).sort()).toEqual(['channel', 'recorded_by', 'representative_id', 'returned_at', 'round_id']);
+    // Nor does the order they are stored in: SQLite keeps no insertion-ordered rowid, and on PostgreSQL closing
+    // rewrites the round's ratings in random-id order in one transaction (heap order and xmin say nothing).
+    if (dialect === 'sqlite') expect(() => t.deps.handle.sqlite!.prepare('select rowid from review_ratings').all()).toThrow(/rowid/);
+    ok(await w.admin.post(`/reviews/${r.id}/close`), 'close');
+    if (dialect === 'postgres') {
+      const stored = await sql<{ id: string; x: string }>`select id, xmin::text as x from review_ratings where round_id = ${r.id} order by ctid`.execute(t.deps.db);
+      expect(stored.rows.map((x) => x.id)).toEqual(ratings.map((x) => x.id).sort());
+      expect(new Set(stored.rows.map((x) => x.x)).size).toBe(1);
+    }
   });
 
   it('scopes rounds to the community and refuses other communities with 404', async () => {

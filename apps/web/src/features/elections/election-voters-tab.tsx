@@ -100,23 +100,49 @@ export function VotersTab({ e, onChanged }: { e: ElectionDetail; onChanged: () =
           { title: t('elections.my.subjectName'), dataIndex: 'subjectName' },
           { title: t('elections.my.reason'), dataIndex: 'reason' },
           { title: '', dataIndex: 'filerName' },
-          { title: '', render: (_, o) => (o.status === 'open' ? <AnswerBox id={e.id} o={o} onDone={refresh} /> : `${t(`elections.objectionStatus.${o.status}`)}：${o.answer ?? ''}`) },
+          {
+            title: '',
+            render: (_, o) =>
+              o.status === 'open' ? <AnswerBox id={e.id} o={o} voters={(voters.data?.items ?? []).filter((v) => !v.removedAt)} onDone={refresh} /> : `${t(`elections.objectionStatus.${o.status}`)}：${o.answer ?? ''}`,
+          },
         ]}
       />
     </Space>
   );
 }
 
-function AnswerBox({ id, o, onDone }: { id: string; o: ObjectionView; onDone: () => void }) {
+/**
+ * Answer one objection. Residents name a person, not a record: accepting a wrong inclusion asks which voter to
+ * remove (preselected when exactly one current voter has the name given); an omission of someone the objection did
+ * not link to a resident is accepted and then registered with the form above.
+ */
+function AnswerBox({ id, o, voters, onDone }: { id: string; o: ObjectionView; voters: VoterView[]; onDone: () => void }) {
   const { t } = useTranslation();
   const [answer, setAnswer] = useState('');
+  const namesakes = voters.filter((v) => v.name === o.subjectName);
+  const [voterId, setVoterId] = useState<string | undefined>(o.subjectVoterId ?? (namesakes.length === 1 ? namesakes[0]!.id : undefined));
   const act = useAction(onDone);
+  const pickVoter = o.kind === 'wrong_inclusion' && !o.subjectVoterId;
   return (
     <Space orientation="vertical">
       {act.error !== null && <Alert type="error" showIcon title={errorText(act.error)} />}
+      {pickVoter && (
+        <Select
+          showSearch
+          allowClear
+          style={{ minWidth: 220 }}
+          aria-label={t('elections.console.objectionVoter')}
+          placeholder={t('elections.console.objectionVoter')}
+          optionFilterProp="label"
+          value={voterId}
+          onChange={(v) => setVoterId(v)}
+          options={voters.map((v) => ({ value: v.id, label: v.buildingName ? `${v.name}（${v.buildingName}）` : v.name }))}
+        />
+      )}
+      {o.kind === 'omission' && !o.subjectResidentId && <Typography.Text type="secondary">{t('elections.console.objectionOmissionHint')}</Typography.Text>}
       <Input.TextArea aria-label={t('elections.console.answer')} placeholder={t('elections.console.answer')} value={answer} onChange={(ev) => setAnswer(ev.target.value)} rows={2} />
       <Space>
-        <Button type="primary" size="small" onClick={() => void act.run(() => electionsApi.answer(id, o.id, true, answer))}>
+        <Button type="primary" size="small" disabled={pickVoter && !voterId} onClick={() => void act.run(() => electionsApi.answer(id, o.id, true, answer, pickVoter ? voterId : undefined))}>
           {t('elections.console.accept')}
         </Button>
         <Button size="small" onClick={() => void act.run(() => electionsApi.answer(id, o.id, false, answer))}>

@@ -38,7 +38,8 @@ export const electionsApi = {
   removeVoter: (id: string, voterId: string, reason: string) => api.post<VoterView>(`/elections/${id}/voters/${voterId}/remove`, { reason }),
   setRepresentative: (id: string, voterId: string) => api.post<VoterView>(`/elections/${id}/representative`, { voterId }),
   objections: (id: string, signal?: AbortSignal) => api.get<{ items: ObjectionView[] }>(`/elections/${id}/objections`, undefined, signal),
-  answer: (id: string, objectionId: string, accept: boolean, answer: string) => api.post<ObjectionView>(`/elections/${id}/objections/${objectionId}/answer`, { accept, answer }),
+  answer: (id: string, objectionId: string, accept: boolean, answer: string, subjectVoterId?: string) =>
+    api.post<ObjectionView>(`/elections/${id}/objections/${objectionId}/answer`, { accept, answer, ...(subjectVoterId ? { subjectVoterId } : {}) }),
   candidates: (id: string, signal?: AbortSignal) => api.get<{ items: CandidateView[] }>(`/elections/${id}/candidates`, undefined, signal),
   addCandidate: (id: string, body: { post: ElectionPost; voterId: string; statement: string }) => api.post<CandidateView>(`/elections/${id}/candidates`, body),
   proxies: (id: string, signal?: AbortSignal) => api.get<{ items: ProxyView[] }>(`/elections/${id}/proxies`, undefined, signal),

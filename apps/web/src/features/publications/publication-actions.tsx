@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Alert, App, Button, Input, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { PublicationDetail } from '@gongzhi/shared';
+import { findPersonalData, maskPersonalData, type PublicationDetail } from '@gongzhi/shared';
 import { errorText } from '../../api/error-text.js';
 import { LinkButton } from '../../console/link-button.js';
 import { useSession } from '../session/session-context.js';
 import { disclosureApi } from '../disclosure/disclosure-api.js';
+import { PersonalDataCheck } from './personal-data-check.js';
 
 /** The workflow's buttons for what the viewer may do now; returning and closing ask for their text inline. */
 export function PublicationActions({ p, onChanged }: { p: PublicationDetail; onChanged: (p: PublicationDetail) => void }) {
@@ -69,6 +70,9 @@ export function PublicationActions({ p, onChanged }: { p: PublicationDetail; onC
             {t('disclosure.detail.confirmReturn')}
           </Button>
         </Space.Compact>
+      )}
+      {closing && outcome.trim() && findPersonalData(outcome).length > 0 && (
+        <PersonalDataCheck title="" body={outcome} onMaskAll={() => setOutcome(maskPersonalData(outcome))} />
       )}
       {closing && (
         <Space.Compact style={{ width: '100%', maxWidth: 640 }}>

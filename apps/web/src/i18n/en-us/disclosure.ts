@@ -135,6 +135,8 @@ export const disclosure: Shape<typeof zh> = {
     hashHint: 'SHA-256 of the title, two line breaks and the text in UTF-8 should equal this.',
     objectionOpen: 'Public notice: objections until {{date}}',
     objectionClosed: 'The objection period ended {{date}}',
+    objectOnPhone: 'Object or ask in the resident app (sign-in needed)',
+    askOnPhone: 'Ask in the resident app (sign-in needed)',
     outcome: 'Outcome: {{outcome}}',
     objections: 'Objections and answers',
     questions: 'Questions and answers',

@@ -68,6 +68,8 @@ export const elections: Shape<typeof zh> = {
     answer: 'Answer',
     accept: 'Accept',
     reject: 'Reject',
+    objectionVoter: 'Voter to remove from the register',
+    objectionOmissionHint: 'Accepting does not add this person by itself: register them with “Register a voter” above.',
     candidateVoter: 'Voter',
     statement: 'Statement',
     addCandidate: 'Add candidate',

@@ -140,6 +140,8 @@ export const disclosure = {
     waiting: '等待答复',
     none: '暂无',
     poster: '下载打印版（PDF）',
+    objectOnPhone: '到居民端提出异议或提问（需登录）',
+    askOnPhone: '到居民端提问（需登录）',
     back: '返回公开栏',
     corrects: '本条更正了《{{title}}》',
     correctedBy: '本条已被《{{title}}》更正',

@@ -66,6 +66,8 @@ export const elections = {
     answer: '答复',
     accept: '采纳',
     reject: '不采纳',
+    objectionVoter: '要移出名单的选民',
+    objectionOmissionHint: '采纳后名单不会自动增加此人：请用上方“登记选民”登记。',
     candidateVoter: '选民',
     statement: '简介',
     addCandidate: '添加候选人',
