@@ -1,5 +1,6 @@
 /** Error codes of the ledger module (issue 6); merged into `errorMessages` in errors.ts. Texts in zh-CN and en-US. */
 export const ledgerErrors = {
+  ledger_export_too_large: { zh: '账目超过 .xlsx 表格的行数上限，请下载 JSON 格式', en: 'The ledger has more entries than an .xlsx sheet holds; download the JSON export instead' },
   ledger_account_code_taken: { zh: '本社区已有该科目代码', en: 'This community already has an account with that code' },
   ledger_account_has_balance: { zh: '账户仍有余额，不能停用', en: 'The account still has a balance and cannot be retired' },
   ledger_account_retired: { zh: '该账户已停用', en: 'This account has been retired' },

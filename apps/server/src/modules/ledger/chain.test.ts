@@ -51,6 +51,9 @@ describe.each(dialects)('ledger chain, exports and verification (%s)', (dialect)
     expect(JSON.stringify(json)).not.toContain('王五');
     expect(json.head).toEqual({ seq: 5, entryHash: json.entries[4]!.entryHash });
     expect(await verifyStoredChain(t.deps, w.a)).toMatchObject({ ok: true, entries: 5 });
+    // The export is streamed; a community with nothing posted still gets a whole, parsable file.
+    const empty = (await t.app.inject({ url: `/api/v1/public/communities/${t.world.b.id}/ledger/export.json` })).json() as ChainExport;
+    expect(empty).toMatchObject({ format: 'gongzhi-ledger-chain', head: { seq: 0, entryHash: '0'.repeat(64) }, entries: [] });
   });
 
   it('passes a clean JSON export and names an edited amount, a removed entry and two swapped entries', async () => {

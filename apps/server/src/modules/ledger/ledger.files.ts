@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { GENESIS_HASH, LEDGER_CHAIN_VERSION, type ChainLine, type ChainRecord } from '@gongzhi/shared';
 
@@ -19,10 +20,30 @@ export interface ChainExport {
   entries: ChainRecord[];
 }
 
-export function chainExport(meta: { communityId: string; communityName: string; exportedAt: string }, entries: ChainRecord[]): ChainExport {
-  const last = entries[entries.length - 1];
-  return { format: EXPORT_FORMAT, version: LEDGER_CHAIN_VERSION, ...meta, genesis: GENESIS_HASH, head: { seq: last?.seq ?? 0, entryHash: last?.entryHash ?? GENESIS_HASH }, entries };
+export type ChainExportHeader = Omit<ChainExport, 'entries'>;
+
+export function exportHeader(meta: { communityId: string; communityName: string; exportedAt: string }, head: { seq: number; entryHash: string }): ChainExportHeader {
+  return { format: EXPORT_FORMAT, version: LEDGER_CHAIN_VERSION, ...meta, genesis: GENESIS_HASH, head };
 }
+
+/** The JSON export as text chunks: the header's fields, then one entry per line (the same object JSON.parse reads). */
+export async function* chainJsonChunks(header: ChainExportHeader, batches: AsyncIterable<ChainRecord[]>): AsyncGenerator<string> {
+  const top = JSON.stringify(header, null, 1); // ends with "\n}"
+  yield `${top.slice(0, -2)},\n "entries": [`;
+  let first = true;
+  for await (const b of batches) {
+    let chunk = '';
+    for (const r of b) {
+      chunk += `${first ? '\n  ' : ',\n  '}${JSON.stringify(r)}`;
+      first = false;
+    }
+    yield chunk;
+  }
+  yield '\n ]\n}\n';
+}
+
+/** An .xlsx sheet holds at most 1,048,576 rows, the header row included. */
+export const XLSX_MAX_ENTRIES = 1_048_575;
 
 /** The entry sheet's columns: Chinese header, the field, and how a cell is read back. */
 const columns: { header: string; key: keyof ChainRecord; width: number }[] = [
@@ -54,26 +75,29 @@ const cellOf = (r: ChainRecord, key: keyof ChainRecord): string | number => {
   return v === null ? '' : (v as string | number);
 };
 
-export async function chainWorkbook(x: ChainExport): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+/** Write the .xlsx export to `out` row by row (ExcelJS's streaming writer), so a long chain is never held whole. */
+export async function writeChainWorkbook(out: Writable, header: ChainExportHeader, batches: AsyncIterable<ChainRecord[]>): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   const sheet = wb.addWorksheet('账目');
   sheet.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width }));
-  for (const r of x.entries) sheet.addRow(columns.map((c) => cellOf(r, c.key)));
+  for await (const b of batches) for (const r of b) sheet.addRow(columns.map((c) => cellOf(r, c.key))).commit();
+  sheet.commit();
   const meta = wb.addWorksheet('说明');
   meta.columns = [{ width: 16 }, { width: 70 }];
   const rows: [string, string | number][] = [
-    ['格式', x.format],
-    ['版本', x.version],
-    ['社区编号', x.communityId],
-    ['社区', x.communityName],
-    ['导出时间', x.exportedAt],
-    ['创世哈希', x.genesis],
-    ['链头序号', x.head.seq],
-    ['链头哈希', x.head.entryHash],
+    ['格式', header.format],
+    ['版本', header.version],
+    ['社区编号', header.communityId],
+    ['社区', header.communityName],
+    ['导出时间', header.exportedAt],
+    ['创世哈希', header.genesis],
+    ['链头序号', header.head.seq],
+    ['链头哈希', header.head.entryHash],
     ['校验方法', 'npm run gongzhi -- ledger verify 本文件 --head 链头哈希（见 docs/ledger-verification.md）'],
   ];
-  for (const r of rows) meta.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  for (const r of rows) meta.addRow(r).commit();
+  meta.commit();
+  await wb.commit();
 }
 
 const text = (v: unknown): string => {

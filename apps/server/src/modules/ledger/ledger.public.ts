@@ -5,7 +5,7 @@ import { GENESIS_HASH } from '@gongzhi/shared';
 import { notFound } from '../../lib/app-error.js';
 import { iso, localDate } from '../../lib/clock.js';
 import { recordOf, receiptsOf } from './ledger.chain.js';
-import { chainExport, type ChainExport } from './ledger.files.js';
+import { exportHeader, type ChainExportHeader } from './ledger.files.js';
 import * as repo from './ledger.repository.js';
 import { accountView, publicEntries } from './ledger.views.js';
 
@@ -56,22 +56,26 @@ export async function publicPage(deps: AppDeps, communityId: string, q: { limit:
   return { items: await publicEntries(deps.db, c.id, rows), total: head?.seq ?? 0 };
 }
 
-/** Every posted entry of the community as exported records, read in batches in chain order. */
-export async function* chainRecords(db: Db, communityId: string, batch = 5000): AsyncGenerator<ChainRecord[]> {
+/** Posted entries of the community up to `upTo` as exported records, read in batches in chain order. */
+export async function* chainRecords(db: Db, communityId: string, upTo = Number.MAX_SAFE_INTEGER, batch = 5000): AsyncGenerator<ChainRecord[]> {
   let after = 0;
-  for (;;) {
-    const rows = await repo.postedAfter(db, communityId, after, batch);
+  while (after < upTo) {
+    const rows = (await repo.postedAfter(db, communityId, after, batch)).filter((r) => Number(r.seq) <= upTo);
     if (rows.length === 0) return;
     yield rows.map(recordOf);
     after = Number(rows[rows.length - 1]!.seq);
   }
 }
 
-export async function exportChain(deps: AppDeps, communityId: string): Promise<ChainExport> {
+/**
+ * An export as it is streamed: the head is read first and the entries are read up to it in batches, so the file
+ * holds exactly the chain to that head however much is posted meanwhile, and a long chain is never held in memory.
+ */
+export async function chainExportStream(deps: AppDeps, communityId: string): Promise<{ header: ChainExportHeader; batches: AsyncGenerator<ChainRecord[]> }> {
   const c = await community(deps.db, communityId);
-  const entries: ChainRecord[] = [];
-  for await (const b of chainRecords(deps.db, c.id)) entries.push(...b);
-  return chainExport({ communityId: c.id, communityName: c.name, exportedAt: iso(deps.clock.now()), }, entries);
+  const head = await repo.readHead(deps.db, c.id);
+  const header = exportHeader({ communityId: c.id, communityName: c.name, exportedAt: iso(deps.clock.now()) }, { seq: head?.seq ?? 0, entryHash: head?.entry_hash ?? GENESIS_HASH });
+  return { header, batches: chainRecords(deps.db, c.id, header.head.seq) };
 }
 
 /** A receipt's bytes for the public: only of a posted entry, and only when it was marked public. */

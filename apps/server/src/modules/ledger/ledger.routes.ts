@@ -1,3 +1,4 @@
+import { PassThrough, Readable } from 'node:stream';
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -20,9 +21,9 @@ import {
 } from '@gongzhi/shared';
 import { AppError } from '../../lib/app-error.js';
 import { uploadPhoto } from '../files/index.js';
-import { chainWorkbook } from './ledger.files.js';
+import { chainJsonChunks, writeChainWorkbook, XLSX_MAX_ENTRIES } from './ledger.files.js';
 import { canKeepLedger, canReadPublicLedger, canViewLedger } from './ledger.policy.js';
-import { exportChain, publicPage, publicReceipt, publicSummary } from './ledger.public.js';
+import { chainExportStream, publicPage, publicReceipt, publicSummary } from './ledger.public.js';
 import { verifyCommunityChain } from './ledger.verify.js';
 import { approveEntry, createAccount, createDefaultChart, createEntry, getEntry, listAccounts, listEntries, rejectEntry, retireAccount, reverseEntry } from './ledger.service.js';
 
@@ -125,22 +126,29 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
     '/public/communities/:id/ledger/export.json',
     { config: { policy: canReadPublicLedger }, schema: { tags, summary: 'The posted chain as JSON, for `ledger verify` (no login)', params: idParams } },
     async (req, reply) => {
-      const x = await exportChain(app.deps, req.params.id);
+      const { header, batches } = await chainExportStream(app.deps, req.params.id);
       return reply
         .header('content-type', 'application/json; charset=utf-8')
-        .header('content-disposition', `attachment; filename="ledger-${x.communityId}-${x.head.seq}.json"`)
-        .send(JSON.stringify(x, null, 1));
+        .header('content-disposition', `attachment; filename="ledger-${header.communityId}-${header.head.seq}.json"`)
+        .send(Readable.from(chainJsonChunks(header, batches)));
     },
   );
   app.get(
     '/public/communities/:id/ledger/export.xlsx',
     { config: { policy: canReadPublicLedger }, schema: { tags, summary: 'The posted chain as .xlsx (Chinese headers, a metadata sheet), for `ledger verify`', params: idParams } },
     async (req, reply) => {
-      const x = await exportChain(app.deps, req.params.id);
+      const { header, batches } = await chainExportStream(app.deps, req.params.id);
+      if (header.head.seq > XLSX_MAX_ENTRIES) throw new AppError('ledger_export_too_large', 409, { entries: header.head.seq, max: XLSX_MAX_ENTRIES });
+      const out = new PassThrough();
+      // The rows are written as the client reads them; a failure part-way ends the download instead of the process.
+      writeChainWorkbook(out, header, batches).catch((e: unknown) => {
+        req.log.error({ err: e }, 'ledger .xlsx export failed part-way');
+        out.destroy(e instanceof Error ? e : new Error(String(e)));
+      });
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="ledger-${x.communityId}-${x.head.seq}.xlsx"`)
-        .send(await chainWorkbook(x));
+        .header('content-disposition', `attachment; filename="ledger-${header.communityId}-${header.head.seq}.xlsx"`)
+        .send(out);
     },
   );
   app.get(
