@@ -69,6 +69,13 @@ export async function publishQuarterlyFinance(h: Harness): Promise<void> {
   await portal.getByRole('heading', { name: title, level: 1 }).waitFor();
   expect((await portal.getByTestId('publication-hash').innerText()).trim()).toBe(hash);
   await portal.getByText('138****5678').waitFor();
+  // The portal's catalogue shows the item disclosed for the quarter, linking to it.
+  await portal.getByRole('link', { name: '返回公开栏' }).click();
+  await portal.getByRole('link', { name: /本社区的公开目录/ }).click();
+  await portal.waitForURL(`**/communities/${published.communityId}/disclosure-catalogue`);
+  const entry = portal.getByRole('listitem').filter({ hasText: ITEM });
+  await entry.getByRole('link', { name: `${periodLabel(period)}已公开` }).click();
+  await portal.waitForURL(`**/publications/${id}`);
 
   // The quarter is done: off the overdue list.
   const overdue = await getJson<OverdueList>(api.api, '/api/v1/disclosure/overdue');

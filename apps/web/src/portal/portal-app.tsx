@@ -4,6 +4,7 @@ import { CommunitiesSection } from './communities-section.js';
 import { PortalCovenantPage } from './covenant-page.js';
 import { PortalPublicationPage } from './publication-page.js';
 import { PortalPublicationsPage } from './publications-page.js';
+import { PortalCataloguePage } from './disclosure-catalogue-page.js';
 import { PortalLedgerPage } from './ledger-page.js';
 import { PortalElectionPage } from './election-page.js';
 import { PortalElectionsPage } from './elections-page.js';
@@ -94,6 +95,7 @@ export default function PortalApp() {
           <Route index element={<PortalHome />} />
           <Route path="covenants/:id" element={<PortalCovenantPage />} />
           <Route path="communities/:communityId/publications" element={<PortalPublicationsPage />} />
+          <Route path="communities/:communityId/disclosure-catalogue" element={<PortalCataloguePage />} />
           <Route path="publications/:id" element={<PortalPublicationPage />} />
           <Route path="communities/:communityId/ledger" element={<PortalLedgerPage />} />
           <Route path="communities/:communityId/elections" element={<PortalElectionsPage />} />

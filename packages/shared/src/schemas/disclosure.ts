@@ -173,6 +173,11 @@ export const disclosureItemView = z.object({
 export type DisclosureItemView = z.infer<typeof disclosureItemView>;
 export const disclosureItemList = z.object({ items: z.array(disclosureItemView), today: z.string() });
 export type DisclosureItemList = z.infer<typeof disclosureItemList>;
+/** The catalogue as anyone reads it on the portal: what is disclosed, on what basis, how often, and whether it was. */
+export const publicCatalogueItem = disclosureItemView.pick({ id: true, category: true, title: true, content: true, legalBasis: true, frequency: true, channels: true, due: true });
+export type PublicCatalogueItem = z.infer<typeof publicCatalogueItem>;
+export const publicCatalogue = z.object({ communityName: z.string(), today: z.string(), items: z.array(publicCatalogueItem) });
+export type PublicCatalogue = z.infer<typeof publicCatalogue>;
 export const loadDefaultsResponse = z.object({ added: z.number().int(), items: z.array(disclosureItemView) });
 
 export const overdueRow = z.object({

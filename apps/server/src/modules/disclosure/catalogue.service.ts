@@ -9,6 +9,7 @@ import {
   type DisclosureItemsQuery,
   type DisclosureItemView,
   type OverdueList,
+  type PublicCatalogue,
 } from '@gongzhi/shared';
 import type { AppDeps } from '../../deps.js';
 import type { Db } from '../../db/database.js';
@@ -82,6 +83,19 @@ export async function overdueItems(deps: AppDeps, actor: Actor, communityId: str
         ownerUserId: i.ownerUserId,
         ownerName: i.ownerName,
       })),
+  };
+}
+
+/** The community's current catalogue for anyone: no owner, no internal settings; retired items are left out. */
+export async function publicCatalogue(deps: AppDeps, communityId: string): Promise<PublicCatalogue> {
+  const c = await findPlace(deps.db, communityId);
+  if (!c || c.kind !== 'community' || c.retired_at) throw notFound();
+  const today = localDate(deps.clock.now());
+  const items = await views(deps.db, await repo.listItems(deps.db, { prefixes: [c.path], communityId: c.id }), today);
+  return {
+    communityName: c.name,
+    today,
+    items: items.map((i) => ({ id: i.id, category: i.category, title: i.title, content: i.content, legalBasis: i.legalBasis, frequency: i.frequency, channels: i.channels, due: i.due })),
   };
 }
 

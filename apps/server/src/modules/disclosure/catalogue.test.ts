@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DisclosureItemList, DisclosureItemView, OverdueList } from '@gongzhi/shared';
+import type { DisclosureItemList, DisclosureItemView, OverdueList, PublicCatalogue } from '@gongzhi/shared';
 import { dialects } from '../../test/dialects.js';
 import { testApp } from '../../test/fixtures.js';
 import { runDisclosureReminders } from './reminders.js';
@@ -43,6 +43,23 @@ describe.each(dialects)('disclosure catalogue (%s)', (dialect) => {
     expect(overdue.items.every((r) => r.daysOverdue > 0)).toBe(true);
     // Sorted most overdue first: the yearly items (2025) lead.
     expect(overdue.items[0]!.period).toBe('2025');
+
+    // Anyone reads the catalogue on the portal, with the same standing and without owners.
+    const pub = ok<PublicCatalogue>(await w.anonymous.get(`/public/communities/${t.world.a.id}/disclosure-catalogue`), 'public');
+    expect(pub.items).toHaveLength(list.items.length);
+    expect(pub.items.find((i) => i.id === finance.id)).toEqual({
+      id: finance.id,
+      category: 'finance',
+      title: finance.title,
+      content: finance.content,
+      legalBasis: finance.legalBasis,
+      frequency: 'quarterly',
+      channels: finance.channels,
+      due: finance.due,
+    });
+    expect(JSON.stringify(pub)).not.toContain('ownerName');
+    expect((await w.anonymous.get(`/public/communities/${t.world.sd.id}/disclosure-catalogue`)).statusCode).toBe(404);
+    expect(ok<PublicCatalogue>(await w.anonymous.get(`/public/communities/${t.world.b.id}/disclosure-catalogue`), 'b').items).toEqual([]);
   });
 
   it('edits with audit, checks the owner, retires and restores', async () => {

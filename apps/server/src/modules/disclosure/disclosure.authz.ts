@@ -30,6 +30,7 @@ export const disclosureAuthz: Record<string, RoleOrPublic[]> = {
   'POST /api/v1/publications/:id/objections': signedIn,
   'POST /api/v1/publications/:id/questions': signedIn,
   'GET /api/v1/public/communities/:communityId/publications': everyone,
+  'GET /api/v1/public/communities/:communityId/disclosure-catalogue': everyone,
   'GET /api/v1/public/publications/:id': everyone,
   'GET /api/v1/public/publications/:id/poster.pdf': everyone,
   'GET /api/v1/publications/feed': signedIn,

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams, publicCommunityParams, publicPublication, publicPublicationPage, publicPublicationsQuery, publicPublicationSummary } from '@gongzhi/shared';
+import { idParams, publicCatalogue, publicCommunityParams, publicPublication, publicPublicationPage, publicPublicationsQuery, publicPublicationSummary } from '@gongzhi/shared';
 import { canReadPublished, canTakePart } from './disclosure.policy.js';
+import { publicCatalogue as readCatalogue } from './catalogue.service.js';
 import { publicationPoster } from './poster.service.js';
 import { publicPublication as readPublic, publicPublicationList, residentFeed } from './public.service.js';
 
@@ -19,6 +20,11 @@ export const publicPublicationRoutes: FastifyPluginAsyncZod<PublicationRouteOpti
     '/public/communities/:communityId/publications',
     { config: { policy: canReadPublished }, schema: { tags, summary: "A community's published (or archived) publications, newest first", params: publicCommunityParams, querystring: publicPublicationsQuery, response: { 200: publicPublicationPage } } },
     (req) => publicPublicationList(app.deps, req.params.communityId, req.query),
+  );
+  app.get(
+    '/public/communities/:communityId/disclosure-catalogue',
+    { config: { policy: canReadPublished }, schema: { tags, summary: "A community's disclosure catalogue: each item's basis, frequency and whether its last period was disclosed", params: publicCommunityParams, response: { 200: publicCatalogue } } },
+    (req) => readCatalogue(app.deps, req.params.communityId),
   );
   app.get(
     '/public/publications/:id',

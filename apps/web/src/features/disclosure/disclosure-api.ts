@@ -10,6 +10,7 @@ import type {
   PublicationKind,
   PublicationStatus,
   PublicationSummary,
+  PublicCatalogue,
   PublicPublication,
   PublicPublicationPage,
   PublicPublicationSummary,
@@ -51,6 +52,7 @@ export const disclosureApi = {
   file: (id: string, kind: 'objections' | 'questions', text: string) => api.post<PublicationCommentView>(`/publications/${id}/${kind}`, { text }),
   publicList: (communityId: string, q: { category?: string; archived?: boolean; offset?: number }, signal?: AbortSignal) =>
     api.get<PublicPublicationPage>(`/public/communities/${communityId}/publications`, { category: q.category, archived: q.archived ? 'true' : undefined, offset: q.offset, limit: 50 }, signal),
+  publicCatalogue: (communityId: string, signal?: AbortSignal) => api.get<PublicCatalogue>(`/public/communities/${communityId}/disclosure-catalogue`, undefined, signal),
   publicGet: (id: string) => api.get<PublicPublication>(`/public/publications/${id}`),
   posterUrl: (id: string) => `/api/v1/public/publications/${id}/poster.pdf`,
 };

@@ -30,6 +30,7 @@ export const portal: Shape<typeof zh> = {
   open: {
     label: 'What {{name}} publishes',
     publications: 'Notice board',
+    catalogue: 'Disclosure catalogue',
     ledger: 'Public ledger',
     feeBoards: 'Fee board',
     elections: 'Elections',

@@ -27,6 +27,7 @@ export const portal = {
   open: {
     label: '{{name}}的公开信息',
     publications: '公开栏',
+    catalogue: '公开目录',
     ledger: '账目公开',
     feeBoards: '收费公示',
     elections: '选举',
