@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import { errorText } from '../api/error-text.js';
 import { useResource, type Resource } from '../api/use-resource.js';
 import { publicFeeBoardsApi } from '../features/fee-boards/fee-boards-api.js';
-import { formatYuan, monthLabel } from '../features/fee-boards/fee-format.js';
+import { formatYuan, monthLabel, useLineName } from '../features/fee-boards/fee-format.js';
 import { formatDate } from '../features/my-requests/format-date.js';
 import { openSectionPath } from './community-open-links.js';
 import { useDocumentTitle } from '../use-document-title.js';
@@ -35,6 +35,7 @@ export function FeeLoadState({ state }: { state: Exclude<Resource<unknown>, { st
 
 function Board({ b }: { b: PublicFeeBoardView }) {
   const { t } = useTranslation();
+  const lineName = useLineName();
   return (
     <article className="portal-fee" aria-labelledby="portal-fee-board">
       <p className="portal-muted">{b.communityName}</p>
@@ -66,7 +67,7 @@ function Board({ b }: { b: PublicFeeBoardView }) {
             {b.lines.map((l) => (
               <tr key={`${l.item}-${l.label}`}>
                 <th scope="row">
-                  {l.label}
+                  {lineName(l)}
                   {/* On a phone the quantity and note columns give way; they follow the item's name instead. */}
                   {(l.quantity || l.note) && <span className="portal-fee-sub">{[l.quantity ? `${l.quantity} ${l.unit ?? ''}` : '', l.note ?? ''].filter(Boolean).join(' · ')}</span>}
                 </th>

@@ -8,6 +8,7 @@ const everyone: RoleOrPublic[] = ['public', ...signedIn];
 /** Who may call each route of this module at all; merged into the authorisation matrix. */
 export const electionsAuthz: Record<string, RoleOrPublic[]> = {
   'GET /api/v1/elections': office,
+  'GET /api/v1/elections/tellers': office,
   'POST /api/v1/elections': office,
   'GET /api/v1/elections/:id': office,
   'POST /api/v1/elections/:id/phase': office,

@@ -35,7 +35,7 @@ import {
   voterView,
 } from '@gongzhi/shared';
 import { canManageElections, canViewElections } from './elections.policy.js';
-import { advancePhase, createElection, electionDetail as detail, listElections } from './elections.service.js';
+import { advancePhase, createElection, electionDetail as detail, listElections, tellerOptions } from './elections.service.js';
 import { addCandidate, listCandidates, listProxies, recordProxy } from './candidates.service.js';
 import { issuePaperBallot } from './ballots.service.js';
 import { ballotBox, enterPaperBallot, listBatches, openBatch, publishResult, recordTerms, tally } from './count.service.js';
@@ -55,6 +55,11 @@ const batchParams = z.object({ id: idSchema, batchId: idSchema });
 export const electionsRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(electionPublicRoutes);
   const d = () => app.deps;
+  app.get(
+    '/elections/tellers',
+    { config: manage, schema: { tags, summary: "Staff accounts that may be a community's tellers", querystring: z.object({ communityId: idSchema }), response: { 200: z.object({ items: z.array(z.object({ userId: z.string(), displayName: z.string() })) }) } } },
+    (req) => tellerOptions(d(), req.actor, req.query.communityId),
+  );
   app.get('/elections', { config: view, schema: { tags, summary: 'Elections within my communities', querystring: listQuery, response: { 200: electionList } } }, (req) => listElections(d(), req.actor, req.query.communityId));
   app.post('/elections', { config: manage, schema: { tags, summary: 'Prepare an election: seats, voting unit, dates, its committee and tellers', body: createElectionBody, response: { 201: electionDetail } } }, async (req, reply) =>
     reply.status(201).send(await createElection(d(), req.ctx(), req.body)),

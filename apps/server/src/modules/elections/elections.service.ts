@@ -39,6 +39,13 @@ export async function listElections(deps: AppDeps, actor: Actor, communityId?: s
   return { items: (await repo.listElections(deps.db, viewPrefixes(actor), communityId)).map(summaryOf) };
 }
 
+/** Who may be named a teller of a community's election: its office's active staff accounts (the rule createElection checks). */
+export async function tellerOptions(deps: AppDeps, actor: Actor, communityId: string) {
+  const c = await findPlace(deps.db, communityId);
+  if (!c || c.kind !== 'community' || !managesIn(actor, c.path)) throw new AppError('not_found', 404, { field: 'communityId' });
+  return { items: (await repo.tellerCandidates(deps.db, c.id, tellerRoles)).map((r) => ({ userId: r.user_id, displayName: r.display_name })) };
+}
+
 export async function createElection(deps: AppDeps, ctx: RequestContext, body: CreateElectionBody): Promise<ElectionDetail> {
   const c = await findPlace(deps.db, body.communityId);
   if (!c || c.kind !== 'community' || !managesIn(ctx.actor, c.path)) throw new AppError('not_found', 404, { field: 'communityId' });

@@ -19,6 +19,11 @@ describe.each(dialects)('election voter registration, notice and objections (%s)
   it('prepares an election with its committee and tellers, refusing bad dates, outside tellers and other communities', async () => {
     let res = await w.admin.post('/elections', electionBody(t, { votingClosesAt: '2026-12-21T08:00:00.000Z' }));
     expect([res.statusCode, errCode(res)]).toEqual([400, 'election_dates_invalid']);
+    // The console offers as tellers the accounts the server accepts: the office's staff, not the grid worker.
+    const options = ok<{ items: { userId: string }[] }>(await w.admin.get(`/elections/tellers?communityId=${t.world.a.id}`), 'tellers').items.map((o) => o.userId);
+    expect(options).toEqual(expect.arrayContaining([t.world.users.community_admin, t.world.users.community_staff]));
+    expect(options).not.toContain(t.world.users.grid_worker);
+    expect((await w.adminB.get(`/elections/tellers?communityId=${t.world.a.id}`)).statusCode).toBe(404);
     res = await w.admin.post('/elections', electionBody(t, { tellerUserIds: [t.world.users.grid_worker] }));
     expect([res.statusCode, errCode(res)]).toEqual([400, 'election_teller_invalid']);
     res = await w.admin.post('/elections', electionBody(t, { committee: [{ name: '甲' }] }));

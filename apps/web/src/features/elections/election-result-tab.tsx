@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Input, Space, Typography } from 'antd';
+import { Alert, Button, Select, Space, Typography } from 'antd';
 import type { ElectionDetail } from '@gongzhi/shared';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/error-text.js';
 import { useLoaded } from '../../api/use-loaded.js';
+import { organisationsApi } from '../organisations/organisations-api.js';
 import { electionsApi } from './elections-api.js';
 import { TallyView } from './tally-table.js';
 import { useAction } from './use-action.js';
@@ -14,7 +15,13 @@ export function ResultTab({ e, onChanged }: { e: ElectionDetail; onChanged: () =
   const counted = e.phase === 'counting' || e.phase === 'published' || e.phase === 'terms_recorded';
   const tally = useLoaded(`tally-${e.id}-${e.phase}-${e.counts.ballots}`, (s) => (counted ? electionsApi.tally(e.id, s) : Promise.resolve(null)));
   const act = useAction(onChanged);
-  const [organisationId, setOrganisationId] = useState('');
+  const [organisationId, setOrganisationId] = useState<string | undefined>(undefined);
+  // The terms go into one of the community's residents' committees (normally there is exactly one).
+  const committees = useLoaded(`committees-${e.communityId}-${e.phase}`, () =>
+    e.phase === 'published' ? organisationsApi.list({ communityId: e.communityId, kind: 'residents_committee' }) : Promise.resolve({ items: [] }),
+  );
+  const committeeOptions = (committees.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }));
+  const chosen = organisationId ?? (committeeOptions.length === 1 ? committeeOptions[0]!.value : undefined);
   const [done, setDone] = useState<string | null>(null);
   if (!counted) return <Typography.Paragraph type="secondary">{t('elections.phase.counting')} …</Typography.Paragraph>;
   return (
@@ -29,13 +36,23 @@ export function ResultTab({ e, onChanged }: { e: ElectionDetail; onChanged: () =
       )}
       {e.phase === 'published' && (
         <Space.Compact>
-          <Input aria-label={t('elections.console.organisation')} placeholder={t('elections.console.organisation')} value={organisationId} onChange={(ev) => setOrganisationId(ev.target.value)} style={{ width: 320 }} />
+          <Select
+            aria-label={t('elections.console.organisation')}
+            placeholder={t('elections.console.organisation')}
+            loading={committees.loading}
+            value={chosen}
+            onChange={(v: string) => setOrganisationId(v)}
+            options={committeeOptions}
+            notFoundContent={t('elections.console.noCommittee')}
+            style={{ width: 320 }}
+          />
           <Button
             type="primary"
+            disabled={!chosen}
             loading={act.busy}
             onClick={() =>
               void act.run(async () => {
-                const r = await electionsApi.terms(e.id, organisationId.trim());
+                const r = await electionsApi.terms(e.id, chosen!);
                 setDone(t('elections.console.termsDone', { start: r.termStartOn, end: r.termEndOn, created: r.created, ended: r.ended }));
               })
             }

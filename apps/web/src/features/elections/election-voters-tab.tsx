@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/error-text.js';
 import { useLoaded } from '../../api/use-loaded.js';
 import { electionsApi } from './elections-api.js';
+import { ResidentSelect } from './resident-select.js';
 import { useAction } from './use-action.js';
 
 /** The voter register (build, register on application, remove, representative) and the objections to it. */
@@ -41,7 +42,7 @@ export function VotersTab({ e, onChanged }: { e: ElectionDetail; onChanged: () =
           {built && <Typography.Text role="status">{built}</Typography.Text>}
         </Space>
       )}
-      {e.phase === 'registration' && <AddVoterForm id={e.id} onDone={refresh} />}
+      {e.phase === 'registration' && <AddVoterForm id={e.id} communityId={e.communityId} onDone={refresh} />}
       <Table<VoterView>
         rowKey="id"
         size="small"
@@ -120,7 +121,9 @@ function AnswerBox({ id, o, voters, onDone }: { id: string; o: ObjectionView; vo
   const { t } = useTranslation();
   const [answer, setAnswer] = useState('');
   const namesakes = voters.filter((v) => v.name === o.subjectName);
-  const [voterId, setVoterId] = useState<string | undefined>(o.subjectVoterId ?? (namesakes.length === 1 ? namesakes[0]!.id : undefined));
+  // The list may arrive after this box: the namesake is a default worked out on each render until the clerk picks.
+  const [picked, setPicked] = useState<string | null | undefined>(undefined);
+  const voterId = picked === undefined ? (o.subjectVoterId ?? (namesakes.length === 1 ? namesakes[0]!.id : undefined)) : (picked ?? undefined);
   const act = useAction(onDone);
   const pickVoter = o.kind === 'wrong_inclusion' && !o.subjectVoterId;
   return (
@@ -135,7 +138,7 @@ function AnswerBox({ id, o, voters, onDone }: { id: string; o: ObjectionView; vo
           placeholder={t('elections.console.objectionVoter')}
           optionFilterProp="label"
           value={voterId}
-          onChange={(v) => setVoterId(v)}
+          onChange={(v?: string) => setPicked(v ?? null)}
           options={voters.map((v) => ({ value: v.id, label: v.buildingName ? `${v.name}（${v.buildingName}）` : v.name }))}
         />
       )}
@@ -160,7 +163,7 @@ interface AddValues {
   workingSince?: string;
 }
 
-function AddVoterForm({ id, onDone }: { id: string; onDone: () => void }) {
+function AddVoterForm({ id, communityId, onDone }: { id: string; communityId: string; onDone: () => void }) {
   const { t } = useTranslation();
   const act = useAction(onDone);
   const [form] = Form.useForm<AddValues>();
@@ -180,7 +183,7 @@ function AddVoterForm({ id, onDone }: { id: string; onDone: () => void }) {
         <Select style={{ width: 240 }} options={(['residence_application', 'community_worker'] as const).map((b) => ({ value: b, label: t(`elections.basis.${b}`) }))} />
       </Form.Item>
       <Form.Item name="personId" label={basis === 'community_worker' ? t('elections.console.userId') : t('elections.console.residentId')} rules={[{ required: true }]}>
-        <Input />
+        {basis === 'community_worker' ? <Input /> : <ResidentSelect communityId={communityId} />}
       </Form.Item>
       <Form.Item name="basisNote" label={t('elections.console.basisNote')} rules={[{ required: true }]}>
         <Input />

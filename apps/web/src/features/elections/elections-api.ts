@@ -37,6 +37,7 @@ export const electionsApi = {
     api.post<VoterView>(`/elections/${id}/voters`, body),
   removeVoter: (id: string, voterId: string, reason: string) => api.post<VoterView>(`/elections/${id}/voters/${voterId}/remove`, { reason }),
   setRepresentative: (id: string, voterId: string) => api.post<VoterView>(`/elections/${id}/representative`, { voterId }),
+  tellerOptions: (communityId: string, signal?: AbortSignal) => api.get<{ items: { userId: string; displayName: string }[] }>('/elections/tellers', { communityId }, signal),
   objections: (id: string, signal?: AbortSignal) => api.get<{ items: ObjectionView[] }>(`/elections/${id}/objections`, undefined, signal),
   answer: (id: string, objectionId: string, accept: boolean, answer: string, subjectVoterId?: string) =>
     api.post<ObjectionView>(`/elections/${id}/objections/${objectionId}/answer`, { accept, answer, ...(subjectVoterId ? { subjectVoterId } : {}) }),

@@ -21,7 +21,7 @@ interface FormValues {
   vice: number;
   members: number;
   committee: string;
-  tellers: string;
+  tellers: string[];
 }
 
 /** 换届选举 (`/console/elections`): the elections of my communities, and a new one. */
@@ -50,7 +50,7 @@ export default function ElectionsPage() {
         noticeDays: v.noticeDays,
         seats: { chair: 1, vice_chair: v.vice, member: v.members },
         committee: lines.map((name, i) => ({ name, chair: i === 0 })),
-        tellerUserIds: v.tellers.split(/[\s,，]+/).filter(Boolean),
+        tellerUserIds: v.tellers,
       });
       void message.success(t('elections.console.saved'));
       navigate(`/console/elections/${e.id}`);
@@ -78,7 +78,7 @@ export default function ElectionsPage() {
             <Form<FormValues>
               layout="vertical"
               onFinish={(v) => void create(v)}
-              initialValues={{ communityId: communities[0]?.placeId, votingUnit: 'person', noticeDays: 20, vice: 1, members: 3, tellers: me?.id ?? '' }}
+              initialValues={{ communityId: communities[0]?.placeId, votingUnit: 'person', noticeDays: 20, vice: 1, members: 3, tellers: me?.id ? [me.id] : [] }}
             >
               <Form.Item name="communityId" label={t('elections.console.form.community')} rules={[{ required: true }]}>
                 <Select options={communities.map((c) => ({ value: c.placeId, label: c.placeName }))} />
@@ -112,8 +112,8 @@ export default function ElectionsPage() {
               <Form.Item name="committee" label={t('elections.console.form.committee')} rules={[{ required: true }]}>
                 <Input.TextArea rows={4} />
               </Form.Item>
-              <Form.Item name="tellers" label={t('elections.console.form.tellers')} rules={[{ required: true }]}>
-                <Input />
+              <Form.Item noStyle dependencies={['communityId']}>
+                {({ getFieldValue }) => <TellersField communityId={getFieldValue('communityId') as string | undefined} />}
               </Form.Item>
               <Space>
                 <Button type="primary" htmlType="submit">
@@ -141,5 +141,21 @@ export default function ElectionsPage() {
         />
       </Space>
     </Card>
+  );
+}
+
+/** Tellers are chosen from the community office's staff accounts, the ones the server accepts. */
+function TellersField({ communityId }: { communityId: string | undefined }) {
+  const { t } = useTranslation();
+  const options = useLoaded(`tellers-${communityId ?? ''}`, (signal) => (communityId ? electionsApi.tellerOptions(communityId, signal) : Promise.resolve({ items: [] })));
+  return (
+    <Form.Item name="tellers" label={t('elections.console.form.tellers')} rules={[{ required: true, type: 'array', min: 1 }]}>
+      <Select
+        mode="multiple"
+        loading={options.loading}
+        optionFilterProp="label"
+        options={(options.data?.items ?? []).map((o) => ({ value: o.userId, label: o.displayName }))}
+      />
+    </Form.Item>
   );
 }

@@ -6,7 +6,7 @@ import { ApiError } from '../../api/client.js';
 import { errorText } from '../../api/error-text.js';
 import { formatDate } from '../my-requests/format-date.js';
 import { feeBoardsApi, publicFeeBoardsApi } from './fee-boards-api.js';
-import { formatYuan, monthLabel } from './fee-format.js';
+import { formatYuan, monthLabel, useLineName } from './fee-format.js';
 
 const statusColour = { draft: 'gold', published: 'green', superseded: 'default' } as const;
 
@@ -18,6 +18,7 @@ interface Finding {
 /** A board as it will read (or reads) publicly, with what may be done to it: edit, publish (confirmed inline), discard, correct, print. */
 export function BoardPreview({ board, onChanged, onEdit, onCorrect }: { board: FeeBoardView; onChanged: (b: FeeBoardView | null) => void; onEdit: () => void; onCorrect: () => void }) {
   const { t } = useTranslation();
+  const lineName = useLineName();
   const { message } = App.useApp();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -69,7 +70,7 @@ export function BoardPreview({ board, onChanged, onEdit, onCorrect }: { board: F
         dataSource={board.lines}
         scroll={{ x: 640 }}
         columns={[
-          { title: t('feeBoards.item'), dataIndex: 'label' },
+          { title: t('feeBoards.item'), key: 'item', render: (_, l) => lineName(l) },
           { title: t('feeBoards.quantity'), key: 'q', align: 'right', render: (_, l) => (l.quantity ? `${l.quantity} ${l.unit ?? ''}` : '') },
           { title: t('feeBoards.collected'), key: 'c', align: 'right', render: (_, l) => formatYuan(l.collectedFen) },
           { title: t('feeBoards.spent'), key: 's', align: 'right', render: (_, l) => formatYuan(l.spentFen) },

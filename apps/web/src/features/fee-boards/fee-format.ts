@@ -1,4 +1,5 @@
-import { formatYuan } from '@gongzhi/shared';
+import { feeItemLabels, formatYuan, type FeeBoardLineView } from '@gongzhi/shared';
+import { useLabel } from '../../i18n/labels.js';
 import i18n from '../../i18n/index.js';
 
 export { formatYuan };
@@ -22,4 +23,10 @@ export function twelveMonths(last: string): string[] {
     const n = y * 12 + (m - 1) - (11 - i);
     return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
   });
+}
+
+/** A line's name in the UI's language: the standard items' own labels; a free item keeps the name staff gave it. */
+export function useLineName(): (l: Pick<FeeBoardLineView, 'item' | 'label'>) => string {
+  const label = useLabel();
+  return (l) => (l.item === 'other' ? l.label : label(feeItemLabels[l.item]) || l.label);
 }
