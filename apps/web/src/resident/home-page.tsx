@@ -10,6 +10,7 @@ export default function HomePage() {
   const { t } = useTranslation();
   const { me } = useSession();
   const unread = useUnread();
+  const communityId = me?.roles.find((r) => r.communityId)?.communityId ?? null;
   return (
     <div className="resident-page">
       <NavBar back={null}>{t('resident.tabs.home')}</NavBar>
@@ -64,6 +65,23 @@ export default function HomePage() {
             <span className="resident-entry-hint">{t('disclosure.resident.entryHint')}</span>
           </Link>
         </List.Item>
+        {/* The ledger and the fee boards are the portal's public pages of the resident's own community. */}
+        {communityId && (
+          <>
+            <List.Item prefix={<FileOutline aria-hidden />} arrowIcon>
+              <a href={`/communities/${encodeURIComponent(communityId)}/ledger`} className="resident-entry-link">
+                <span className="resident-entry-title">{t('resident.home.ledger')}</span>
+                <span className="resident-entry-hint">{t('resident.home.ledgerHint')}</span>
+              </a>
+            </List.Item>
+            <List.Item prefix={<FileOutline aria-hidden />} arrowIcon>
+              <a href={`/communities/${encodeURIComponent(communityId)}/fee-boards`} className="resident-entry-link">
+                <span className="resident-entry-title">{t('resident.home.feeBoards')}</span>
+                <span className="resident-entry-hint">{t('resident.home.feeBoardsHint')}</span>
+              </a>
+            </List.Item>
+          </>
+        )}
       </List>
       <List header={t('elections.my.listTitle')} className="resident-entry-list">
         <List.Item prefix={<EditSOutline aria-hidden />} arrowIcon>

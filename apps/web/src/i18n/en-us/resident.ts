@@ -31,6 +31,10 @@ export const resident: Shape<typeof zh> = {
     backToLogin: 'Already have a password? Log in',
   },
   home: {
+    ledger: 'Public ledger',
+    ledgerHint: "Where the community's money comes from and goes, checkable by anyone",
+    feeBoards: 'Fee board',
+    feeBoardsHint: 'Property, streetlight, garbage, parking and charging fees, month by month',
     greeting: 'Hello, {{name}}',
     guest: 'Welcome to Gongzhi',
     intro: 'This is where you and your community talk things over and get things done.',

@@ -29,6 +29,10 @@ export const resident = {
     backToLogin: '已有密码？去登录',
   },
   home: {
+    ledger: '账目公开',
+    ledgerHint: '社区的钱从哪里来、花在哪里，人人可核验',
+    feeBoards: '收费公示',
+    feeBoardsHint: '物业费、路灯费、垃圾费、停车和充电，每月收支',
     greeting: '{{name}}，您好',
     guest: '欢迎使用共治',
     intro: '这里是您和社区一起商量事、办成事的地方。',
