@@ -44,6 +44,13 @@ describe.each(dialects)('public notices, objections, questions and the notice-bo
     expect(errCode(await w.admin.post(`/publications/${n.id}/close-notice`, { outcome: '  ' }))).toBe('publication_outcome_required');
     const leaky = await w.admin.post(`/publications/${n.id}/close-notice`, { outcome: '异议人王明（13900001111）已答复' });
     expect([leaky.statusCode, errCode(leaky)]).toEqual([422, 'publication_personal_data']);
+    // The author was told of each objection, in the resident's words with numbers masked (it may go by mail).
+    const told = await t.deps.db.selectFrom('notifications').select(['recipient_user_id', 'subject', 'body']).where('dedupe_key', 'like', `publication:${n.id}:comment:%`).where('channel', '=', 'in_app').execute();
+    expect(told.map((x) => [x.recipient_user_id, x.subject]).sort()).toEqual([
+      [t.world.users.community_staff, '公示收到异议：2026年度低保对象拟纳入名单公示'],
+      [t.world.users.community_staff, '公示收到异议：2026年度低保对象拟纳入名单公示'],
+    ]);
+    expect(told.map((x) => x.body).sort()).toEqual(['我家情况类似，电话139****1111，请核实', '最后一天晚上'].sort());
     const closed = ok<PublicationDetail>(await w.admin.post(`/publications/${n.id}/close-notice`, { outcome: '公示期满，异议已答复，维持原公示' }), 'close');
     expect(closed.noticeClosedAt).not.toBeNull();
 

@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { findPlace } from '../places/places.repository.js';
 import { belongsTo, canEditAt } from './disclosure.policy.js';
 import * as repo from './publications.repository.js';
+import { tellAuthor } from './publication-alerts.js';
 import { publicationDetail, visiblePublication } from './publications.service.js';
 import { baseView, objectionOpen, publicView } from './publications.views.js';
 
@@ -68,6 +69,7 @@ export async function fileComment(deps: AppDeps, ctx: RequestContext, id: string
   };
   await deps.db.transaction().execute(async (trx) => {
     await repo.insertComment(trx, row);
+    await tellAuthor(trx, deps, p, kind === 'objection' ? 'publication_objection' : 'publication_question', text, `comment:${row.id}`);
     await recordAudit(trx, ctx, deps.clock, { action: `publication.${kind}_filed`, targetType: 'publication_comment', targetId: row.id, communityId: p.community_id, scopePath: p.community_path, after: { publicationId: p.id, text } });
   });
   return (await publicPublication(deps, ctx.actor, p.id)).comments.find((c) => c.id === row.id)!;

@@ -25,6 +25,7 @@ import { communityFor } from './catalogue.service.js';
 import { canEditAt, canViewAt, editPrefixes, viewPrefixes } from './disclosure.policy.js';
 import * as repo from './publications.repository.js';
 import { baseView, detailView } from './publications.views.js';
+import { tellAuthor, tellEditors } from './publication-alerts.js';
 
 /**
  * Publications from draft to archive. A second pair of eyes: the author never approves their own. Title and body
@@ -168,13 +169,15 @@ export async function patchPublication(deps: AppDeps, ctx: RequestContext, id: s
 export async function submitPublication(deps: AppDeps, ctx: RequestContext, id: string): Promise<PublicationDetail> {
   const p = await keptPublication(deps.db, ctx.actor, id);
   refusePersonalData(p.title, p.body);
-  return step(deps, ctx, p, { from: ['draft'], action: 'publication.submitted', patch: { status: 'submitted', submitted_at: iso(deps.clock.now()), return_note: null } });
+  const at = iso(deps.clock.now());
+  return step(deps, ctx, p, { from: ['draft'], action: 'publication.submitted', patch: { status: 'submitted', submitted_at: at, return_note: null }, also: (trx) => tellEditors(trx, deps, p, 'publication_submitted', `submitted:${at}`) });
 }
 
 /** The approver sends it back to the author with a note; it is a draft again. */
 export async function returnPublication(deps: AppDeps, ctx: RequestContext, id: string, note: string): Promise<PublicationDetail> {
   const p = await keptPublication(deps.db, ctx.actor, id);
-  return step(deps, ctx, p, { from: ['submitted'], action: 'publication.returned', patch: { status: 'draft', return_note: note } });
+  const key = `returned:${iso(deps.clock.now())}`;
+  return step(deps, ctx, p, { from: ['submitted'], action: 'publication.returned', patch: { status: 'draft', return_note: note }, also: (trx) => tellAuthor(trx, deps, p, 'publication_returned', note, key) });
 }
 
 export async function approvePublication(deps: AppDeps, ctx: RequestContext, id: string): Promise<PublicationDetail> {

@@ -54,6 +54,12 @@ describe.each(dialects)('publications: approval, personal data, publishing (%s)'
     expect((await w.admin.post(`/publications/${d.id}/approve`)).statusCode).toBe(409);
     const audit = await t.deps.db.selectFrom('audit_log').select('action').where('target_id', '=', d.id).orderBy('at').execute();
     expect(audit.map((a) => a.action)).toEqual(['publication.drafted', 'publication.submitted', 'publication.returned']);
+    // The other editors were told it waited for them (its author was not); the author was told it came back, with the note.
+    const told = await t.deps.db.selectFrom('notifications').select(['recipient_user_id', 'subject', 'body', 'link']).where('dedupe_key', 'like', `publication:${d.id}:%`).where('channel', '=', 'in_app').execute();
+    const to = (u: string) => told.filter((n) => n.recipient_user_id === u).map((n) => n.subject);
+    expect(to(t.world.users.community_admin)).toEqual(['公开信息待审核：社区服务时间调整']);
+    expect(to(t.world.users.community_staff)).toEqual(['公开信息被退回修改：社区服务时间调整']);
+    expect(told.find((n) => n.recipient_user_id === t.world.users.community_staff)).toMatchObject({ body: '请补充调整原因', link: `/console/publications/${d.id}` });
   });
 
   it('publishes with the sha256 of the fixed text; the public reads it without a login', async () => {

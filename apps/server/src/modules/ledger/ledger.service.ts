@@ -16,6 +16,7 @@ import { AppError, badRequest, conflict, notFound } from '../../lib/app-error.js
 import { iso, localDate } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { tellAuthorRejected, tellKeepers } from './ledger.alerts.js';
 import { attachFiles, fileOwners } from '../files/index.js';
 import { appendToChain } from './ledger.append.js';
 import { linesOf, type StoredReceipt } from './ledger.chain.js';
@@ -161,7 +162,10 @@ export async function createEntry(deps: AppDeps, ctx: RequestContext, communityI
   await deps.db.transaction().execute(async (trx) => {
     // Income posts when entered: inserted straight into the chain. An expense waits, unhashed, for approval.
     if (body.kind === 'income') await appendToChain(trx, { row, insert: true, approver: null, now: row.created_at, postgres: deps.handle.dialect === 'postgres' });
-    else await repo.insertEntry(trx, row);
+    else {
+      await repo.insertEntry(trx, row);
+      await tellKeepers(trx, deps, c, row);
+    }
     const fileIds = receipts.map((r) => r.fileId);
     if (fileIds.length > 0) await attachFiles(trx, fileIds, { uploaderId: ctx.actor.userId, ownerKind: fileOwners.ledgerEntry, ownerId: row.id, communityId: c.id, now: row.created_at });
     await audit(deps, ctx, c)(trx, body.kind === 'income' ? 'ledger_entry.posted' : 'ledger_entry.submitted', 'ledger_entry', row.id, { ...body, lines: JSON.parse(row.lines_json) });
@@ -222,6 +226,7 @@ export async function rejectEntry(deps: AppDeps, ctx: RequestContext, id: string
   await deps.db.transaction().execute(async (trx) => {
     if ((await repo.markRejected(trx, id, { approver_id: ctx.actor.userId!, approver_name: ctx.actor.displayName, reject_reason: reason, decided_at: now })) === 0) throw conflict('ledger_not_pending');
     await audit(deps, ctx, c)(trx, 'ledger_entry.rejected', 'ledger_entry', id, { status: 'rejected', reason }, { status: 'pending' });
+    await tellAuthorRejected(trx, deps, c, row, reason);
   });
   return entryView(deps, ctx.actor, c, id);
 }

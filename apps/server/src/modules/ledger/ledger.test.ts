@@ -3,7 +3,7 @@ import type { LedgerAccountView, LedgerEntryPage, LedgerEntryView, PublicLedgerP
 import { dialects } from '../../test/dialects.js';
 import { testApp } from '../../test/fixtures.js';
 import { sql } from 'kysely';
-import { canonicalContent } from '@gongzhi/shared';
+import { canonicalContent, formatYuan } from '@gongzhi/shared';
 import { canonicalRowText, contentOf } from './ledger.chain.js';
 import { verifyStoredChain } from './ledger.verify.js';
 import { errCode, expense, income, ledgerWorld, ok, png, post, upload, type LW, type T } from './test/world.js';
@@ -80,6 +80,14 @@ describe.each(dialects)('ledger (%s)', (dialect) => {
     expect(pending.total).toBe(0);
     const audit = await t.deps.db.selectFrom('audit_log').select('action').where('target_id', '=', exp.id).orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(['ledger_entry.submitted', 'ledger_entry.approved']);
+    // Each expense told the other keepers it waited for them; the rejected one told its author why.
+    const told = await t.deps.db.selectFrom('notifications').select(['recipient_user_id', 'subject', 'body', 'dedupe_key']).where('template', '=', 'openness_alert').where('channel', '=', 'in_app').execute();
+    expect(told.filter((n) => n.dedupe_key.startsWith(`ledger_entry:${exp.id}:`)).map((n) => n.recipient_user_id)).toEqual([t.world.users.community_admin]);
+    expect(told.filter((n) => n.dedupe_key.startsWith(`ledger_entry:${dropped.id}:pending`)).map((n) => n.recipient_user_id)).toEqual([t.world.users.community_staff]);
+    const why = told.filter((n) => n.dedupe_key.startsWith(`ledger_entry:${dropped.id}:rejected`));
+    expect(why).toMatchObject([{ recipient_user_id: t.world.users.community_admin, body: '缺少发票' }]);
+    expect(why[0]!.subject).toMatch(/^支出未获通过：/);
+    expect(why[0]!.subject).toContain(`（${formatYuan(999)}）`);
   });
 
   it('reverses a posted entry once, linked both ways, and keeps both', async () => {

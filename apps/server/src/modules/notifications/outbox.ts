@@ -84,12 +84,13 @@ export function ancestorPaths(placePath: string): string[] {
 export async function notifyRole(
   db: Db,
   deps: Pick<AppDeps, 'clock'>,
-  n: OutboxMessage & { placePath: string; roles: readonly string[]; communityId?: string | null },
+  n: OutboxMessage & { placePath: string; roles: readonly string[]; communityId?: string | null; except?: string | null },
 ): Promise<number> {
   const now = iso(deps.clock.now());
   const paths = ancestorPaths(n.placePath);
   const communityId = n.communityId ?? n.placePath.split('/').filter(Boolean)[1] ?? null;
-  const holders = await roleHolders(db, paths, n.roles);
+  // `except`: the one who did it need not be told (the author of what now waits on the others).
+  const holders = (await roleHolders(db, paths, n.roles)).filter((h) => h.userId !== n.except);
   const rows = holders.flatMap((h) => {
     const target = { communityId, recipientUserId: h.userId };
     const key = `${n.dedupeKey}:${h.userId}`;

@@ -33,6 +33,18 @@ const disclosureDue = z.object({ title: z.string().max(200), period: z.string().
 /** A topic's proposer learns it was put on the agenda, or declined with the reason staff gave. */
 const topicOutcome = z.object({ title: z.string().max(200), outcome: z.enum(['on_agenda', 'declined']), reason: z.string().max(1000).nullable() });
 
+/** Openness work waiting on someone or answered to them: what happened, the subject's title, and a note (a reason, a resident's words). */
+export const opennessAlertKinds = ['publication_submitted', 'publication_returned', 'publication_objection', 'publication_question', 'expense_pending', 'expense_rejected'] as const;
+const opennessAlert = z.object({ what: z.enum(opennessAlertKinds), title: z.string().max(200), note: z.string().max(1000).nullable() });
+const opennessHeadings: Record<(typeof opennessAlertKinds)[number], Label> = {
+  publication_submitted: { zh: '公开信息待审核', en: 'Publication awaiting approval' },
+  publication_returned: { zh: '公开信息被退回修改', en: 'Publication returned to you' },
+  publication_objection: { zh: '公示收到异议', en: 'An objection to a public notice' },
+  publication_question: { zh: '公开信息收到提问', en: 'A question on a publication' },
+  expense_pending: { zh: '支出待审核', en: 'Expense awaiting approval' },
+  expense_rejected: { zh: '支出未获通过', en: 'Expense not approved' },
+};
+
 /** The parameters of each template. */
 interface ParamMap {
   topic_outcome: z.infer<typeof topicOutcome>;
@@ -48,6 +60,7 @@ interface ParamMap {
   meeting_notice: z.infer<typeof meetingNotice>;
   disclosure_due: z.infer<typeof disclosureDue>;
   disclosure_overdue: z.infer<typeof disclosureDue>;
+  openness_alert: z.infer<typeof opennessAlert>;
 }
 export type TemplateName = keyof ParamMap;
 
@@ -96,6 +109,10 @@ const templates: { [K in TemplateName]: Template<ParamMap[K]> } = {
         ? { subject: `Disclosure overdue: ${p.title}`, body: `${periodLabel(p.period, locale)} was due by ${p.dueOn}` }
         : { subject: `公开事项已逾期：${p.title}`, body: `${periodLabel(p.period)}，应于${p.dueOn}前发布` },
   },
+  openness_alert: {
+    params: opennessAlert,
+    render: (p, locale) => ({ subject: `${say(opennessHeadings[p.what], locale)}${locale === 'en-US' ? ': ' : '：'}${p.title}`, body: p.note ?? '' }),
+  },
   topic_outcome: {
     params: topicOutcome,
     render: (p, locale) => {
@@ -127,7 +144,7 @@ const templateNames = Object.keys(templates) as TemplateName[];
 export type NoticeContent = { [K in TemplateName]: { template: K; params: ParamMap[K] } }[TemplateName];
 
 /** The staff alerts, for callers that pick one by name. */
-export type StaffAlert = Exclude<TemplateName, 'request_status' | 'meeting_notice' | 'topic_outcome' | 'disclosure_due' | 'disclosure_overdue'>;
+export type StaffAlert = Exclude<TemplateName, 'request_status' | 'meeting_notice' | 'topic_outcome' | 'disclosure_due' | 'disclosure_overdue' | 'openness_alert'>;
 
 /** Put a message into words in `locale`. */
 export function render<K extends TemplateName>(c: { template: K; params: ParamMap[K] }, locale: Locale): Rendered {
