@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Checkbox, Drawer, Form, Input, Select, Space, Upload } from 'antd';
+import { Alert, App, Button, Checkbox, Drawer, Form, Input, Select, Space, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { FileView, LedgerAccountView } from '@gongzhi/shared';
@@ -107,6 +107,7 @@ export function EntryForm({ communityId, kind, accounts, onClose, onDone }: { co
             >
               <Button icon={<UploadOutlined />}>{t('ledger.form.upload')}</Button>
             </Upload>
+            {receipts.some((r) => r.public) && <Typography.Text type="warning">{t('ledger.form.receiptPublicHint')}</Typography.Text>}
             {receipts.map((r) => (
               <Checkbox key={r.id} checked={r.public} onChange={(e) => setReceipts((all) => all.map((x) => (x.id === r.id ? { ...x, public: e.target.checked } : x)))}>
                 {r.fileName} · {t('ledger.form.receiptPublic')}

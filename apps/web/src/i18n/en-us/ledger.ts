@@ -68,6 +68,7 @@ export const ledger: Shape<typeof zh> = {
     receipts: 'Receipts (image or PDF)',
     upload: 'Upload a receipt',
     receiptPublic: 'Make this receipt public',
+    receiptPublicHint: 'Anyone can see a public receipt: make sure it shows no ID, mobile or bank card number (cover them before uploading), or keep it private.',
     submit: 'Submit',
     personHint: 'A person’s name is masked on the public page and in exports (e.g. “张*”).',
     pendingHint: 'An expense must be approved by another keeper.',

@@ -65,6 +65,7 @@ export const ledger = {
     receipts: '凭证（图片或 PDF）',
     upload: '上传凭证',
     receiptPublic: '公开此凭证',
+    receiptPublicHint: '公开的凭证任何人都能看到：请先确认上面没有身份证号、手机号、银行卡号，有则遮挡后再上传，或不公开。',
     submit: '提交',
     personHint: '个人姓名在公开页面和导出文件中遮挡显示（如“张*”）。',
     pendingHint: '支出提交后须由另一位记账人审核。',
