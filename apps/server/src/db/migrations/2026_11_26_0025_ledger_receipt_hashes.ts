@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { isPostgres } from './dialect.js';
 
 /**
  * The stored-chain verifier builds each entry's canonical text inside the database (ledger.verify.repository.ts).
@@ -7,7 +8,6 @@ import { sql, type Kysely } from 'kysely';
  * text. This function answers NULL for such a row instead of failing the whole verification; the verifier then
  * checks that row in application code, which names what was edited. SQLite has json_valid() and needs nothing.
  */
-const isPostgres = (db: Kysely<unknown>): boolean => db.getExecutor().adapter.constructor.name.startsWith('Postgres');
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   if (!isPostgres(db)) return;

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { isPostgres } from './dialect.js';
 
 /**
  * Review ratings are secret like ballots, but 0023 gave them an ordinary table: on SQLite its rowid kept the order
@@ -7,7 +8,6 @@ import { sql, type Kysely } from 'kysely';
  * in an order that says nothing. On PostgreSQL the heap order and xmin say the same thing; existing rows are
  * rewritten here in random-id order, and `closeRound` rewrites a round's ratings when it closes.
  */
-const isPostgres = (db: Kysely<unknown>): boolean => db.getExecutor().adapter.constructor.name.startsWith('Postgres');
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   if (isPostgres(db)) {

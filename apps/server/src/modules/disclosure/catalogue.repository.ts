@@ -78,19 +78,6 @@ export async function publishedPeriods(db: Db, itemIds: string[], periods: strin
 }
 
 /** Active accounts holding community_admin or community_staff at the community itself: who may own an item. */
-export function communityStaff(db: Db, communityId: string) {
-  return db
-    .selectFrom('role_assignments as ra')
-    .innerJoin('users as u', 'u.id', 'ra.user_id')
-    .select(['u.id as userId', 'u.display_name as displayName', 'ra.role as role'])
-    .where('ra.place_id', '=', communityId)
-    .where('ra.role', 'in', ['community_admin', 'community_staff'])
-    .where('u.status', '=', 'active')
-    .orderBy('ra.role')
-    .orderBy('u.display_name')
-    .execute();
-}
-
 /** Remember a reminder; false when another server (or an earlier round) already sent it. */
 export async function claimReminder(db: Db, row: { item_id: string; period: string; kind: string; sent_at: string }): Promise<boolean> {
   const r = await db

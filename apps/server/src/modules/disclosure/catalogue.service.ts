@@ -19,6 +19,7 @@ import { iso, localDate } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findPlace } from '../places/places.repository.js';
+import { communityStaff } from '../users/users.repository.js';
 import * as repo from './catalogue.repository.js';
 import { defaultCatalogue } from './default-catalogue.js';
 import { canEditAt, canViewAt, editPrefixes, viewPrefixes } from './disclosure.policy.js';
@@ -115,13 +116,13 @@ async function keptItem(deps: AppDeps, actor: Actor, id: string): Promise<repo.I
 
 async function checkOwner(db: Db, communityId: string, ownerUserId: string | null | undefined): Promise<void> {
   if (!ownerUserId) return;
-  const staff = await repo.communityStaff(db, communityId);
+  const staff = await communityStaff(db, communityId);
   if (!staff.some((s) => s.userId === ownerUserId)) throw new AppError('disclosure_owner_invalid', 400, { field: 'ownerUserId' });
 }
 
 export async function owners(deps: AppDeps, actor: Actor, communityId: string | undefined) {
   const c = await communityFor(deps.db, viewPrefixes(actor), communityId);
-  return { items: await repo.communityStaff(deps.db, c.id) };
+  return { items: await communityStaff(deps.db, c.id) };
 }
 
 export async function createItem(deps: AppDeps, ctx: RequestContext, body: DisclosureItemBody): Promise<DisclosureItemView> {
@@ -208,7 +209,7 @@ export async function loadDefaultCatalogue(deps: AppDeps, ctx: RequestContext | 
   const added = await deps.db.transaction().execute(async (trx) => {
     const { keys, nextPosition } = await repo.catalogueState(trx, c.id);
     const missing = defaultCatalogue.filter((d) => !keys.has(d.key));
-    const owner = (await repo.communityStaff(trx, c.id)).find((s) => s.role === 'community_admin')?.userId ?? null;
+    const owner = (await communityStaff(trx, c.id)).find((s) => s.role === 'community_admin')?.userId ?? null;
     await repo.insertItems(
       trx,
       missing.map((d, i) => ({

@@ -24,7 +24,7 @@ import { findItem } from './catalogue.repository.js';
 import { communityFor } from './catalogue.service.js';
 import { canEditAt, canViewAt, editPrefixes, viewPrefixes } from './disclosure.policy.js';
 import * as repo from './publications.repository.js';
-import { baseView, detailView } from './publications.views.js';
+import { baseView, detailView, objectionOpen } from './publications.views.js';
 import { tellAuthor, tellEditors } from './publication-alerts.js';
 
 /**
@@ -222,7 +222,7 @@ export const objectionEnd = (publishedAt: Date, days: number): string =>
 export async function archivePublication(deps: AppDeps, ctx: RequestContext, id: string): Promise<PublicationDetail> {
   const p = await keptPublication(deps.db, ctx.actor, id);
   // Archiving takes a notice off the portal's current list; it may not cut residents' objection period short.
-  if (p.kind === 'public_notice' && p.objection_ends_at && !p.notice_closed_at && deps.clock.now().toISOString() < p.objection_ends_at) {
+  if (objectionOpen(p, deps.clock.now())) {
     throw new AppError('publication_objection_period_open', 409, { objectionEndsAt: p.objection_ends_at });
   }
   return step(deps, ctx, p, { from: ['published'], action: 'publication.archived', patch: { status: 'archived', archived_at: iso(deps.clock.now()) } });

@@ -68,19 +68,6 @@ export const staffOfCommunity = (db: Db, userIds: string[], communityPath: strin
     .where('p.path', '=', communityPath)
     .execute();
 
-/** The active accounts that may count ballots in a community (its office's staff), by name. */
-export const tellerCandidates = (db: Db, communityId: string, roles: readonly string[]) =>
-  db
-    .selectFrom('role_assignments as ra')
-    .innerJoin('users as u', 'u.id', 'ra.user_id')
-    .select(['u.id as user_id', 'u.display_name'])
-    .distinct()
-    .where('ra.place_id', '=', communityId)
-    .where('ra.role', 'in', [...roles])
-    .where('u.status', '=', 'active')
-    .orderBy('u.display_name')
-    .execute();
-
 /** Whether the account holds any role at a place within the community (a community worker). */
 export async function worksIn(db: Db, userId: string, communityPath: string): Promise<boolean> {
   const r = await db.selectFrom('role_assignments as ra').innerJoin('places as p', 'p.id', 'ra.place_id').select('ra.id').where('ra.user_id', '=', userId).where(pathInRange('p.path', [communityPath])).executeTakeFirst();

@@ -6,6 +6,7 @@ import { AppError, badRequest, conflict, notFound } from '../../lib/app-error.js
 import { addYears, iso, localDate } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { findPlace } from '../places/places.repository.js';
+import { communityStaff } from '../users/users.repository.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { managesIn, tellerRoles, viewPrefixes, viewsIn } from './elections.policy.js';
 import * as repo from './elections.repository.js';
@@ -43,7 +44,9 @@ export async function listElections(deps: AppDeps, actor: Actor, communityId?: s
 export async function tellerOptions(deps: AppDeps, actor: Actor, communityId: string) {
   const c = await findPlace(deps.db, communityId);
   if (!c || c.kind !== 'community' || !managesIn(actor, c.path)) throw new AppError('not_found', 404, { field: 'communityId' });
-  return { items: (await repo.tellerCandidates(deps.db, c.id, tellerRoles)).map((r) => ({ userId: r.user_id, displayName: r.display_name })) };
+  const staff = (await communityStaff(deps.db, c.id)).filter((s) => tellerRoles.includes(s.role as (typeof tellerRoles)[number]));
+  // One option per account, whichever office roles it holds.
+  return { items: [...new Map(staff.map((s) => [s.userId, { userId: s.userId, displayName: s.displayName }])).values()] };
 }
 
 export async function createElection(deps: AppDeps, ctx: RequestContext, body: CreateElectionBody): Promise<ElectionDetail> {

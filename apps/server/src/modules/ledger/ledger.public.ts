@@ -59,8 +59,8 @@ export async function publicPage(deps: AppDeps, communityId: string, q: { limit:
 /** Posted entries of the community up to `upTo` as exported records, read in batches in chain order. */
 export async function* chainRecords(db: Db, communityId: string, upTo = Number.MAX_SAFE_INTEGER, batch = 5000): AsyncGenerator<ChainRecord[]> {
   let after = 0;
-  while (after < upTo) {
-    const rows = (await repo.postedAfter(db, communityId, after, batch)).filter((r) => Number(r.seq) <= upTo);
+  for (;;) {
+    const rows = await repo.postedAfter(db, communityId, after, batch, upTo);
     if (rows.length === 0) return;
     yield rows.map(recordOf);
     after = Number(rows[rows.length - 1]!.seq);

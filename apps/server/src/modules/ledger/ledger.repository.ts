@@ -105,13 +105,14 @@ export const chainColumns = [
 ] as const;
 export type ChainRow = Pick<EntryRow, (typeof chainColumns)[number]>;
 
-/** Posted entries with seq > after, in chain order: the export and the verifier read the chain in batches. */
-export function postedAfter(db: Db, communityId: string, after: number, limit: number): Promise<ChainRow[]> {
+/** Posted entries with after < seq <= upTo, in chain order: the export and the verifier read the chain in batches. */
+export function postedAfter(db: Db, communityId: string, after: number, limit: number, upTo = Number.MAX_SAFE_INTEGER): Promise<ChainRow[]> {
   return db
     .selectFrom('ledger_entries')
     .select(chainColumns)
     .where('community_id', '=', communityId)
     .where('seq', '>', after)
+    .where('seq', '<=', upTo)
     .orderBy('seq')
     .limit(limit)
     .execute();

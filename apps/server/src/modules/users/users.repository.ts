@@ -116,3 +116,17 @@ export async function isResidentIn(db: Db, userId: string, communityPaths: strin
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** The active accounts holding a community-office role (admin or staff) at the community itself, by role and name. */
+export function communityStaff(db: Db, communityId: string): Promise<{ userId: string; displayName: string; role: string }[]> {
+  return db
+    .selectFrom('role_assignments as ra')
+    .innerJoin('users as u', 'u.id', 'ra.user_id')
+    .select(['u.id as userId', 'u.display_name as displayName', 'ra.role as role'])
+    .where('ra.place_id', '=', communityId)
+    .where('ra.role', 'in', ['community_admin', 'community_staff'])
+    .where('u.status', '=', 'active')
+    .orderBy('ra.role')
+    .orderBy('u.display_name')
+    .execute();
+}
